@@ -1,0 +1,109 @@
+"""The home page, the site-wide contact settings and the translated footer."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The front page of one language tree."""
+
+    intro = models.TextField(_("introduction"), help_text=_("What the programme is, in a few lines."))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from programme.models import Cohort, CohortIndexPage, Session
+
+        context = super().get_context(request, *args, **kwargs)
+        cohorts = list(Cohort.objects.with_sessions())
+        context["key_figures"] = {
+            "participants_target": settings.PROGRAMME_PARTICIPANT_TARGET,
+            "countries": len({cohort.country for cohort in cohorts}),
+            "cohorts": len(cohorts),
+        }
+        context["open_cohorts"] = [c for c in cohorts if c.is_open_for_applications]
+        context["coming_cohorts"] = [
+            c for c in cohorts if c.status not in ("completed", "cancelled")
+        ][:4]
+        context["next_sessions"] = list(
+            Session.objects.filter(
+                is_confirmed=True, is_cancelled=False, starts_at__gte=timezone.now()
+            )
+            .select_related("cohort")
+            .prefetch_related("cohort__sessions")
+            .order_by("starts_at")[:5]
+        )
+        context["cohort_index"] = (
+            CohortIndexPage.objects.live().filter(locale=self.locale).only("id", "url_path").first()
+        )
+        return context
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """Who to contact about the programme (names and addresses are not translated)."""
+
+    manager_name = models.CharField(_("programme manager"), max_length=120)
+    manager_email = models.EmailField(_("programme manager email"))
+    manager_phone = models.CharField(_("programme manager phone"), max_length=40, blank=True)
+    organisation_name = models.CharField(
+        _("organisation"), max_length=200, default="Efus – European Forum for Urban Security"
+    )
+    organisation_address = models.TextField(_("organisation address"), blank=True)
+    organisation_url = models.URLField(_("organisation website"), default="https://efus.eu")
+    staff_notification_email = models.EmailField(
+        _("staff notification email"), blank=True, help_text=_("Receives new applications.")
+    )
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("manager_name"), FieldPanel("manager_email"), FieldPanel("manager_phone")],
+            heading=_("Senior programme manager"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("organisation_address"),
+                FieldPanel("organisation_url"),
+            ],
+            heading=_("Organisation"),
+        ),
+        FieldPanel("staff_notification_email"),
+        MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("youtube_url")], _("Social")),
+    ]
+
+    class Meta:
+        verbose_name = _("programme contact")
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The footer's words, one per language (site settings cannot be translated)."""
+
+    body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return f"{_('Footer')} ({self.locale})"

@@ -1,0 +1,115 @@
+"""Site-wide views: search, sitemap, robots.txt and the error pages."""
+
+from collections import defaultdict
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Site
+
+from home.visibility import discoverable_pages
+from programme.facts import COUNTRIES
+from programme.models import Cohort, CohortIndexPage
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def _matching_cohorts(query):
+    """Cohorts whose country, in the reader's language, matches the query."""
+    lowered = query.casefold()
+    countries = [code for code, name in COUNTRIES if lowered in str(name).casefold()]
+    if not countries:
+        return [], None
+    cohorts = list(Cohort.objects.with_sessions().filter(country__in=countries))
+    index = discoverable_pages(CohortIndexPage.objects.filter(locale=Locale.get_active())).first()
+    return cohorts, index
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    cohorts, cohort_index = [], None
+    if query:
+        pages = discoverable_pages().filter(locale=Locale.get_active()).specific()
+        paginator = Paginator(pages.search(query, operator="and"), RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+        cohorts, cohort_index = _matching_cohorts(query)
+    return render(
+        request,
+        "home/search.html",
+        {
+            "search_query": query,
+            "search_results": results,
+            "matching_cohorts": cohorts,
+            "cohort_index": cohort_index,
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /documents/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def sitemap_xml(request):
+    """Every discoverable page in every language, each listing its language alternates."""
+    site = Site.find_for_request(request)
+    pages = discoverable_pages().specific().select_related("locale")
+    if site:
+        root_keys = {site.root_page.translation_key}
+        roots = discoverable_pages().filter(translation_key__in=root_keys)
+        root_paths = [root.path for root in roots]
+        pages = [p for p in pages if any(p.path.startswith(path) for path in root_paths)]
+    urls_by_key = defaultdict(dict)
+    for page in pages:
+        urls_by_key[page.translation_key][page.locale.language_code] = page.get_sitemap_urls(
+            request
+        )
+    entries = []
+    for versions in urls_by_key.values():
+        for code, urls in versions.items():
+            for position, url in enumerate(urls):
+                alternates = [
+                    (other, other_urls[position]["location"])
+                    for other, other_urls in versions.items()
+                    if position < len(other_urls)
+                ]
+                entries.append(
+                    {"location": url["location"], "lastmod": url.get("lastmod"), "alternates": alternates}
+                )
+    return render(
+        request,
+        "home/sitemap.xml",
+        {"urlset": entries},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))

@@ -1,0 +1,96 @@
+"""Programme pages: content pages, the cohort listing with a page per cohort, and the events."""
+
+import itertools
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from programme.models.cohorts import Cohort
+from programme.models.events import Event, attach_topics
+
+
+class ProgrammePage(Page):
+    """A page of programme information: about, format, who it is for, certificate, FAQ, contact."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "programme.ProgrammePage"]
+
+    class Meta:
+        verbose_name = _("programme page")
+
+
+class CohortIndexPage(RoutablePageMixin, Page):
+    """All cohorts grouped by year, and a page for each cohort built from its stored facts."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("cohort listing")
+
+    @path("")
+    def cohort_list(self, request):
+        cohorts = list(Cohort.objects.with_sessions().order_by("year", "planned_start", "country"))
+        years = [
+            (year, list(group)) for year, group in itertools.groupby(cohorts, lambda c: c.year)
+        ]
+        return self.render(request, context_overrides={"years": years})
+
+    @path("<slug:slug>/", name="cohort")
+    def cohort_detail(self, request, slug):
+        cohort = get_object_or_404(
+            Cohort.objects.with_sessions().prefetch_related("date_changes__session"), slug=slug
+        )
+        return self.render(
+            request,
+            template="programme/cohort_page.html",
+            context_overrides={"cohort": cohort, "route_suffix": f"{slug}/"},
+        )
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for cohort in Cohort.objects.only("slug"):
+            urls.append({"location": f"{base}{cohort.slug}/", "lastmod": self.last_published_at})
+        return urls
+
+
+class EventIndexPage(Page):
+    """The steering committee's web conferences and the final conference, upcoming then past."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event listing")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = attach_topics(Event.objects.select_related("topic"))
+        context["upcoming_events"] = [e for e in events if e.ends_at >= now]
+        context["past_events"] = [e for e in reversed(events) if e.ends_at < now]
+        return context
+

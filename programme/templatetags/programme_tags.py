@@ -1,0 +1,63 @@
+"""Template tags that show cohorts, sessions and events with their dates and badges."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from programme.models import DateState
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def cohort_url(context, cohort_index, cohort):
+    request = context.get("request")
+    base = cohort_index.get_url(request)
+    return f"{base}{cohort_index.reverse_subpage('cohort', kwargs={'slug': cohort.slug})}"
+
+
+def _zone_name(moment):
+    return moment.tzname()
+
+
+@register.simple_tag
+def time_range(start, end):
+    """ "Tuesday 19 March 2026, 10:00–12:30 CET" in the active language, in the given zone."""
+    day = date_format(start, "l j F Y")
+    if end is None:
+        return f"{day}, {date_format(start, 'TIME_FORMAT')} {_zone_name(start)}"
+    if end.date() == start.date():
+        return (
+            f"{day}, {date_format(start, 'H:i')}–{date_format(end, 'H:i')} {_zone_name(start)}"
+        )
+    return f"{day} – {date_format(end, 'l j F Y')} {_zone_name(start)}"
+
+
+@register.simple_tag
+def session_when(session):
+    """When a session takes place, or "to be confirmed" with the cohort's planned period."""
+    if session.is_cancelled and not session.starts_at:
+        return gettext("Cancelled")
+    if not session.is_confirmed:
+        return gettext("To be confirmed (planned: %(period)s)") % {
+            "period": session.cohort.period_label
+        }
+    return time_range(session.local_start, session.local_end)
+
+
+@register.simple_tag
+def date_badge(session):
+    state = session.state
+    return render_to_string(
+        "programme/includes/badge.html",
+        {"kind": f"date-{state}", "label": DateState(state).label},
+    )
+
+
+@register.simple_tag
+def status_badge(cohort):
+    status = cohort.status
+    return render_to_string(
+        "programme/includes/badge.html", {"kind": f"status-{status}", "label": status.label}
+    )

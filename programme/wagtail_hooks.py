@@ -1,0 +1,77 @@
+"""Admin wiring for the programme: cohorts with their dates, events and event topics."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from programme.forms import CohortAdminForm
+from programme.models import Cohort, Event, EventTopic
+from programme.panels import DateHistoryPanel
+
+
+class CohortViewSet(SnippetViewSet):
+    model = Cohort
+    icon = "date"
+    menu_label = _("Cohorts and dates")
+    list_display = ["__str__", "country", "year", "seats", "status", "dates_updated_at"]
+    list_filter = ["country", "year"]
+    search_fields = ["slug", "country"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("country"), FieldPanel("year")]),
+                    FieldPanel("slug"),
+                    FieldPanel("delivery_languages"),
+                    FieldRowPanel([FieldPanel("planned_start"), FieldPanel("planned_end")]),
+                    FieldRowPanel([FieldPanel("seats"), FieldPanel("time_zone")]),
+                ],
+                heading=_("Cohort"),
+            ),
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("applications_open_on"), FieldPanel("applications_close_on")])],
+                heading=_("Application window"),
+            ),
+            FieldPanel("status_override"),
+            InlinePanel(
+                "sessions",
+                heading=_("Sessions"),
+                label=_("Session"),
+                min_num=5,
+                max_num=5,
+                panels=[
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("position")]),
+                    FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                    FieldRowPanel([FieldPanel("is_confirmed"), FieldPanel("is_cancelled")]),
+                    FieldPanel("venue"),
+                ],
+            ),
+            DateHistoryPanel(heading=_("History of date confirmations and changes")),
+        ],
+        base_form_class=CohortAdminForm,
+    )
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "calendar-alt"
+    menu_label = _("Events")
+    list_display = ["__str__", "kind", "starts_at", "is_confirmed"]
+    list_filter = ["kind"]
+
+
+class EventTopicViewSet(SnippetViewSet):
+    model = EventTopic
+    icon = "doc-full"
+    menu_label = _("Event topics")
+
+
+class ProgrammeViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Programme")
+    menu_icon = "date"
+    menu_order = 200
+    items = (CohortViewSet, EventViewSet, EventTopicViewSet)
+
+
+register_snippet(ProgrammeViewSetGroup)
