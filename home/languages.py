@@ -56,6 +56,8 @@ def language_links(request, page=None, route_suffix=""):
             links.append(LanguageLink(code, name, url, code == current, exact))
         return links
     return [
-        LanguageLink(code, name, translate_url(request.get_full_path(), code), code == current, True)
+        LanguageLink(
+            code, name, translate_url(request.get_full_path(), code), code == current, True
+        )
         for code, name in settings.LANGUAGES
     ]

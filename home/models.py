@@ -16,7 +16,9 @@ from home.blocks import BaseStreamBlock
 class HomePage(Page):
     """The front page of one language tree."""
 
-    intro = models.TextField(_("introduction"), help_text=_("What the programme is, in a few lines."))
+    intro = models.TextField(
+        _("introduction"), help_text=_("What the programme is, in a few lines.")
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -9,7 +9,7 @@ from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from home.visibility import discoverable_pages
 from programme.facts import COUNTRIES
@@ -17,6 +17,25 @@ from programme.models import Cohort, CohortIndexPage
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+MAX_HITS = 200
+
+
+def search_pages(query):
+    """Pages of the active language matching `query`, best first, that the public may see.
+
+    The search index filters on locale and liveness; aliases and restricted pages are then
+    removed against `discoverable_pages`, which the index cannot express.
+    """
+    hits = list(
+        Page.objects.live()
+        .filter(locale=Locale.get_active())
+        .specific()
+        .search(query, operator="and")[:MAX_HITS]
+    )
+    allowed = set(
+        discoverable_pages().filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True)
+    )
+    return [hit for hit in hits if hit.pk in allowed]
 
 
 def _matching_cohorts(query):
@@ -36,8 +55,7 @@ def search(request):
     results = None
     cohorts, cohort_index = [], None
     if query:
-        pages = discoverable_pages().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query, operator="and"), RESULTS_PER_PAGE)
+        paginator = Paginator(search_pages(query), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -96,7 +114,11 @@ def sitemap_xml(request):
                     if position < len(other_urls)
                 ]
                 entries.append(
-                    {"location": url["location"], "lastmod": url.get("lastmod"), "alternates": alternates}
+                    {
+                        "location": url["location"],
+                        "lastmod": url.get("lastmod"),
+                        "alternates": alternates,
+                    }
                 )
     return render(
         request,

@@ -26,7 +26,7 @@ class CohortAdminForm(WagtailAdminModelForm):
         formset = self.formsets.get("sessions")
         if formset is None or not formset.is_valid():
             return cleaned_data
-        counts = {kind: 0 for kind in EXPECTED_SESSIONS}
+        counts = dict.fromkeys(EXPECTED_SESSIONS, 0)
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if not data or data.get("DELETE"):

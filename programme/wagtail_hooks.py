@@ -30,7 +30,11 @@ class CohortViewSet(SnippetViewSet):
                 heading=_("Cohort"),
             ),
             MultiFieldPanel(
-                [FieldRowPanel([FieldPanel("applications_open_on"), FieldPanel("applications_close_on")])],
+                [
+                    FieldRowPanel(
+                        [FieldPanel("applications_open_on"), FieldPanel("applications_close_on")]
+                    )
+                ],
                 heading=_("Application window"),
             ),
             FieldPanel("status_override"),

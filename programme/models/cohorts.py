@@ -455,5 +455,3 @@ class SessionDateChange(models.Model):
             "session": self.session.title,
             "new": new,
         }
-
-

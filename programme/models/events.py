@@ -85,7 +85,10 @@ class Event(models.Model):
     def save(self, *args, **kwargs):
         if self.pk:
             before = Event.objects.filter(pk=self.pk).values("starts_at", "ends_at").first()
-            if before and (before["starts_at"], before["ends_at"]) != (self.starts_at, self.ends_at):
+            if before and (before["starts_at"], before["ends_at"]) != (
+                self.starts_at,
+                self.ends_at,
+            ):
                 self.sequence += 1
         super().save(*args, **kwargs)
 

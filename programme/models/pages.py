@@ -93,4 +93,3 @@ class EventIndexPage(Page):
         context["upcoming_events"] = [e for e in events if e.ends_at >= now]
         context["past_events"] = [e for e in reversed(events) if e.ends_at < now]
         return context
-

@@ -28,9 +28,7 @@ def time_range(start, end):
     if end is None:
         return f"{day}, {date_format(start, 'TIME_FORMAT')} {_zone_name(start)}"
     if end.date() == start.date():
-        return (
-            f"{day}, {date_format(start, 'H:i')}–{date_format(end, 'H:i')} {_zone_name(start)}"
-        )
+        return f"{day}, {date_format(start, 'H:i')}–{date_format(end, 'H:i')} {_zone_name(start)}"
     return f"{day} – {date_format(end, 'l j F Y')} {_zone_name(start)}"
 
 

@@ -1,0 +1,59 @@
+# AI for Cities – common tasks. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate demo messages translations test test-fast lint format bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+translations: install ## Compile the UI translations (locale/*.po → .mo) without GNU gettext
+	$(MANAGE) compile_translations
+
+migrate: translations ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+run: demo ## Run the site on http://$(HOST):$(PORT) (SQLite by default)
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
+	$(BIN)/pytest -q
+
+lint: install ## ruff, formatting, system checks and missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install ## Format and fix imports with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Extract UI strings into locale/*.po (needs GNU gettext)
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=tests --no-obsolete
+
+bench: translations ## Measure page speed and throughput on a data set ten times the demo
+	$(MANAGE) bench
+
+clean: ## Remove the virtualenv and local databases
+	rm -rf $(VENV) db.sqlite3 bench.sqlite3

@@ -1,0 +1,253 @@
+"""The demo site's English source content; translations live in home/demo/translations/."""
+
+import uuid
+
+
+def list_items(values):
+    """ListBlock items in Wagtail's current format (with ids, which translation needs)."""
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, repr(value)))}
+        for value in values
+    ]
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def faq(*pairs):
+    return {
+        "type": "faq",
+        "value": {
+            "questions": list_items([{"question": q, "answer": f"<p>{a}</p>"} for q, a in pairs])
+        },
+    }
+
+
+def key_facts(*facts):
+    return {
+        "type": "key_facts",
+        "value": {"facts": list_items([{"figure": f, "label": label} for f, label in facts])},
+    }
+
+
+CONTACT = {"type": "contact", "value": None}
+
+HOME = {
+    "title": "AI for Cities",
+    "slug": "home",
+    "intro": (
+        "A free training programme of the European Forum for Urban Security (Efus) that helps "
+        "city officials and elected representatives in France, Italy, the Netherlands, Germany, "
+        "Spain and Belgium to understand and use artificial intelligence for urban security, "
+        "responsibly."
+    ),
+    "body": [
+        heading("Why AI for Cities?"),
+        paragraph(
+            "<p>Artificial intelligence is entering municipal police, civil security and risk "
+            "prevention services: video analysis, forecasting tools, chatbots for citizens. Local "
+            "decision-makers need to know what these tools can and cannot do, what the law "
+            "requires, and how to buy and govern them.</p>"
+        ),
+        paragraph(
+            "<p>From January 2025 to December 2026, the programme trains 175 officials and elected "
+            "representatives in seven cohorts, each in its national language.</p>"
+        ),
+    ],
+}
+
+PROGRAMME_PAGES = [
+    {
+        "title": "About the programme",
+        "slug": "about",
+        "intro": (
+            "AI for Cities is a two-year programme of Efus, fully funded, that trains local "
+            "officials and elected representatives in artificial intelligence for urban security."
+        ),
+        "body": [
+            key_facts(
+                ("175", "officials and elected representatives trained"),
+                ("6", "countries"),
+                ("7", "cohorts in the national language"),
+                ("0 €", "cost for participants and their cities"),
+            ),
+            heading("What participants learn"),
+            paragraph(
+                "<ul><li>What artificial intelligence is, and what it is not</li>"
+                "<li>Uses of AI in urban security and prevention, with examples from European "
+                "cities</li><li>The legal framework: the EU AI Act and data protection</li>"
+                "<li>Ethics, fundamental rights and public trust</li>"
+                "<li>Buying and governing AI systems in a city</li></ul>"
+            ),
+            heading("Free of charge"),
+            paragraph(
+                "<p>Participation is free. The programme covers the training, the materials and "
+                "the in-person session. Cities commit to let their officials attend every "
+                "session.</p>"
+            ),
+            heading("A steering committee"),
+            paragraph(
+                "<p>A steering committee of participants and AI experts, under the Efus "
+                "Innovation and Technology Working Group, guides the programme, publishes its "
+                "outputs and holds regular web conferences.</p>"
+            ),
+        ],
+    },
+    {
+        "title": "How the training works",
+        "slug": "format",
+        "intro": (
+            "Each cohort meets five times: four online sessions and one in-person session, all "
+            "in the national language."
+        ),
+        "body": [
+            heading("Four online sessions"),
+            paragraph(
+                "<p>Sessions of two and a half hours combine short talks by experts, case studies "
+                "from cities and exercises in small groups. They take place on weekday mornings, "
+                "a week or two apart.</p>"
+            ),
+            heading("One in-person session"),
+            paragraph(
+                "<p>A full day in a city of the cohort's country brings participants together to "
+                "visit a service that uses AI and to work on their own city's projects.</p>"
+            ),
+            heading("In your language"),
+            paragraph(
+                "<p>Every cohort is taught in its national language: French, Italian, Dutch, German "
+                "or Spanish. The Belgian cohort is served in French, Dutch and German.</p>"
+            ),
+        ],
+    },
+    {
+        "title": "Who it is for",
+        "slug": "who-it-is-for",
+        "intro": (
+            "The programme is for the people who decide on and run urban security in European "
+            "cities."
+        ),
+        "body": [
+            paragraph(
+                "<ul><li>Officials of security and prevention services: municipal police, civil "
+                "security, risk prevention</li><li>Elected representatives in charge of security "
+                "or digital affairs</li><li>Other municipal staff working on these questions, such "
+                "as data protection officers and buyers</li></ul>"
+            ),
+            heading("Diversity of participants"),
+            paragraph(
+                "<p>When selecting participants, the programme takes into account gender balance, "
+                "the variety of territories (large and small cities, urban and rural areas) and "
+                "the variety of positions.</p>"
+            ),
+        ],
+    },
+    {
+        "title": "Certificate",
+        "slug": "certificate",
+        "intro": (
+            "Participants who complete their cohort receive a certificate of their new knowledge "
+            "and skills in artificial intelligence."
+        ),
+        "body": [
+            paragraph(
+                "<p>To complete a cohort, a participant attends the four online sessions and the "
+                "in-person session. The certificate names the cohort and the skills covered, and "
+                "carries a code that anyone can verify online.</p>"
+            ),
+        ],
+    },
+    {
+        "title": "Frequently asked questions",
+        "slug": "faq",
+        "intro": "Answers to the questions cities ask most often.",
+        "body": [
+            faq(
+                (
+                    "How much does it cost?",
+                    "Nothing. The programme is fully funded, including the in-person session.",
+                ),
+                (
+                    "Who can apply?",
+                    "Cities of France, Italy, the Netherlands, Germany, Spain and Belgium, for "
+                    "their officials and elected representatives.",
+                ),
+                (
+                    "What is the commitment?",
+                    "Participants attend the four online sessions and the in-person session of "
+                    "their cohort.",
+                ),
+                (
+                    "In which language is the training given?",
+                    "In the national language of each cohort.",
+                ),
+                (
+                    "When are the dates confirmed?",
+                    "Each cohort page shows which dates are confirmed and which are still to be "
+                    "confirmed.",
+                ),
+            ),
+        ],
+    },
+    {
+        "title": "Contact",
+        "slug": "contact",
+        "intro": "Questions about the programme? Write to the programme team at Efus.",
+        "body": [CONTACT],
+    },
+]
+
+COHORT_INDEX = {
+    "title": "Cohorts and dates",
+    "slug": "cohorts",
+    "body": [
+        paragraph(
+            "<p>Seven cohorts in six countries, each in its national language. Dates marked "
+            "\u201cto be confirmed\u201d are announced here as soon as they are fixed.</p>"
+        ),
+    ],
+}
+
+EVENT_INDEX = {
+    "title": "Events",
+    "slug": "events",
+    "body": [
+        paragraph(
+            "<p>The steering committee holds regular web conferences open to participants and "
+            "partners. The programme closes with a final online conference in December "
+            "2026.</p>"
+        ),
+    ],
+}
+
+EVENT_TOPICS = {
+    "ai-act": (
+        "The EU AI Act: what changes for cities",
+        "<p>What the new European rules mean for the AI systems that cities use and buy.</p>",
+    ),
+    "video": (
+        "Video surveillance and AI: ethics and data protection",
+        "<p>Where the limits lie, and how cities can earn the trust of their residents.</p>",
+    ),
+    "procurement": (
+        "Buying AI systems responsibly",
+        "<p>Questions to ask suppliers, and clauses that protect the city.</p>",
+    ),
+    "lessons": (
+        "Lessons from the first cohorts",
+        "<p>Participants of the 2025 cohorts share what they changed in their cities.</p>",
+    ),
+    "final": (
+        "AI for Cities final conference",
+        "<p>Results of the programme and recommendations of the steering committee.</p>",
+    ),
+}
+
+FOOTER = (
+    "<p>AI for Cities is a programme of the European Forum for Urban Security (Efus), "
+    "January 2025 – December 2026.</p>"
+)

@@ -1,0 +1,70 @@
+"""The site's user groups and what editors may do; safe to run again at any time."""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS = "Editors"
+COMMITTEE_MEMBERS = "Committee members"
+PARTICIPANTS = "Participants"
+
+GROUP_LABELS = {
+    EDITORS: _("Editors"),
+    COMMITTEE_MEMBERS: _("Committee members"),
+    PARTICIPANTS: _("Participants"),
+}
+
+# Models whose records editors manage in full (add, change, delete, view).
+EDITOR_MODELS = {
+    "programme": ["cohort", "session", "event", "eventtopic"],
+    "home": ["footertext", "contactsettings"],
+    "wagtail_localize": ["translation"],
+}
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+EDITOR_COLLECTION_PERMISSIONS = {
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+    "wagtailimages": ["add_image", "change_image", "choose_image"],
+}
+
+
+def _model_permissions(app_label, models):
+    return Permission.objects.filter(
+        content_type__app_label=app_label, content_type__model__in=models
+    )
+
+
+def ensure_groups():
+    """Create the three groups and give editors what they need; return them by name."""
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUP_LABELS}
+    editors = groups[EDITORS]
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    editors.permissions.add(admin_access)
+    groups[COMMITTEE_MEMBERS].permissions.add(admin_access)
+    for app_label, models in EDITOR_MODELS.items():
+        editors.permissions.add(*_model_permissions(app_label, models))
+    editors.permissions.add(
+        *Permission.objects.filter(codename__in=["submit_translation", "view_document"])
+    )
+
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=editors,
+                page=root_page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for app_label, codenames in EDITOR_COLLECTION_PERMISSIONS.items():
+            for permission in Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            ):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=editors, collection=root_collection, permission=permission
+                )
+    return groups
