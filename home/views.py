@@ -106,7 +106,7 @@ def sitemap_xml(request):
         )
     entries = []
     for versions in urls_by_key.values():
-        for code, urls in versions.items():
+        for urls in versions.values():
             for position, url in enumerate(urls):
                 alternates = [
                     (other, other_urls[position]["location"])

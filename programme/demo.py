@@ -139,10 +139,10 @@ def _create_cohort(spec, editor):
         applications_open_on=spec["applications"][0],
         applications_close_on=spec["applications"][1],
     )
-    days = [(SessionKind.ONLINE, day, _online(day, country), "") for day in spec["online"]]
+    slots = [(SessionKind.ONLINE, _online(day, country), "") for day in spec["online"]]
     day, venue = spec["in_person"]
-    days.append((SessionKind.IN_PERSON, day, _in_person(day, country), venue))
-    for position, (kind, day, (starts, ends), venue) in enumerate(days, start=1):
+    slots.append((SessionKind.IN_PERSON, _in_person(day, country), venue))
+    for position, (kind, (starts, ends), venue) in enumerate(slots, start=1):
         session = Session.objects.create(
             cohort=cohort, kind=kind, position=position, starts_at=starts, ends_at=ends, venue=venue
         )

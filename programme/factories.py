@@ -24,6 +24,7 @@ PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 class CohortFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cohort
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"cohort-{n}")
     country = "FR"

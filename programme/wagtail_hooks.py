@@ -42,8 +42,6 @@ class CohortViewSet(SnippetViewSet):
                 "sessions",
                 heading=_("Sessions"),
                 label=_("Session"),
-                min_num=5,
-                max_num=5,
                 panels=[
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("position")]),
                     FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),

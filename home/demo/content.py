@@ -119,8 +119,8 @@ PROGRAMME_PAGES = [
             ),
             heading("In your language"),
             paragraph(
-                "<p>Every cohort is taught in its national language: French, Italian, Dutch, German "
-                "or Spanish. The Belgian cohort is served in French, Dutch and German.</p>"
+                "<p>Every cohort is taught in its national language: French, Italian, Dutch, "
+                "German or Spanish. The Belgian cohort is served in French, Dutch and German.</p>"
             ),
         ],
     },

@@ -82,7 +82,7 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
                 return
         if not options["quiet_accounts"]:
-            self.stdout.write("Demo accounts (password: %s):" % password)
+            self.stdout.write(f"Demo accounts (password: {password}):")
             for username, *_rest, group in DEMO_ACCOUNTS:
                 self.stdout.write(f"  {username:<12} {group}")
 
@@ -142,6 +142,7 @@ class Command(BaseCommand):
             if home.slug != "home":
                 home.slug = "home"
                 home.save_revision().publish()
+                home = HomePage.objects.get(pk=home.pk)
         children = {child.slug for child in home.get_children()}
         for spec in content.PROGRAMME_PAGES:
             if spec["slug"] not in children:

@@ -1,0 +1,26 @@
+"""Benchmark settings (manage.py bench): debug off, demo content allowed, a database of its own.
+
+The database is rebuilt on every run, so it is never the developer's: bench.sqlite3 in the
+project root, or, when DATABASE_URL names a server database, a sibling database "<name>_bench".
+"""
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, env
+
+DEBUG = False
+DEMO_CONTENT_ALLOWED = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+_url = env("DATABASE_URL", "")
+if _url and not _url.startswith("sqlite"):
+    DATABASES = {"default": dj_database_url.parse(_url, conn_max_age=60)}
+    DATABASES["default"]["NAME"] = f"{DATABASES['default']['NAME']}_bench"
+else:
+    DATABASES = {
+        "default": dj_database_url.parse(f"sqlite:///{BASE_DIR / 'bench.sqlite3'}", conn_max_age=60)
+    }
+# The "test" database is the bench database itself, so that creating it drops and rebuilds it.
+DATABASES["default"]["TEST"] = {"NAME": DATABASES["default"]["NAME"]}

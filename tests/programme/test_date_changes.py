@@ -1,0 +1,208 @@
+"""Dates are facts stored once: editors confirm and move them in one screen, and every
+language shows the change at once, with a log of who changed what."""
+
+import datetime
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from home.groups import EDITORS, ensure_groups
+from programme.factories import CohortFactory
+from programme.models import DateState, Session, SessionDateChange, session_date_changed
+from tests.conftest import LANGUAGE_CODES
+
+pytestmark = pytest.mark.django_db
+
+# What a reader sees for an unconfirmed date, and for a moved one, in each language.
+TO_BE_CONFIRMED = {
+    "en": "To be confirmed",
+    "fr": "À confirmer",
+    "it": "Da confermare",
+    "nl": "Nog te bevestigen",
+    "de": "Noch zu bestätigen",
+    "es": "Por confirmar",
+}
+MOVED_BADGE = {
+    "en": "Moved",
+    "fr": "Déplacée",
+    "it": "Spostata",
+    "nl": "Verplaatst",
+    "de": "Verschoben",
+    "es": "Aplazada",
+}
+NEW_DAY = {
+    "en": "26 March 2026",
+    "fr": "26 mars 2026",
+    "it": "26 marzo 2026",
+    "nl": "26 maart 2026",
+    "de": "26. März 2026",
+    "es": "26 de marzo de 2026",
+}
+
+
+@pytest.fixture
+def editor():
+    groups = ensure_groups()
+    user = get_user_model().objects.create_user("eva", "eva@example.org", "pw", first_name="Eva")
+    user.groups.add(groups[EDITORS])
+    return user
+
+
+def cohort_url(site_tree, code, cohort):
+    return f"{site_tree.translations[code]['cohorts'].url}{cohort.slug}/"
+
+
+def text_of(response):
+    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+
+
+def move(session, new_start, user=None):
+    before = session.snapshot()
+    duration = session.ends_at - session.starts_at
+    session.starts_at, session.ends_at = new_start, new_start + duration
+    session.save()
+    return session.record_edit(before, user)
+
+
+def test_unconfirmed_sessions_say_to_be_confirmed_in_every_language(site_tree, client):
+    cohort = CohortFactory(with_sessions__confirmed=False)
+    for code in LANGUAGE_CODES:
+        page = text_of(client.get(cohort_url(site_tree, code, cohort)))
+        assert page.count(TO_BE_CONFIRMED[code]) >= 5, code
+        with translation.override(code):
+            assert cohort.period_label in page, code
+        assert "09:30" not in page, "an unconfirmed time must not be shown"
+
+
+def test_one_change_shows_in_all_six_languages_and_is_logged(site_tree, client, editor):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    third = cohort.sessions.order_by("position")[2]
+    assert third.starts_at.date() == datetime.date(2026, 3, 18)
+
+    change = move(third, third.starts_at + datetime.timedelta(days=8), user=editor)
+
+    assert change.kind == SessionDateChange.Kind.MOVED
+    assert change.changed_by == editor
+    assert change.old_starts_at.date() == datetime.date(2026, 3, 18)
+    third.refresh_from_db()
+    assert third.state == DateState.MOVED
+    for code in LANGUAGE_CODES:
+        page = text_of(client.get(cohort_url(site_tree, code, cohort)))
+        assert NEW_DAY[code] in page, code
+        assert MOVED_BADGE[code] in page, code
+    english = text_of(client.get(cohort_url(site_tree, "en", cohort)))
+    assert "18 March 2026 session moved to 26 March 2026" in english
+    assert "Dates last confirmed on" in english
+
+
+def test_moving_a_confirmed_date_bumps_sequence_and_notifies(editor):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    session = cohort.sessions.first()
+    heard = []
+    session_date_changed.connect(lambda **kw: heard.append(kw["change"]), weak=False)
+    try:
+        move(session, session.starts_at + datetime.timedelta(days=1), user=editor)
+    finally:
+        session_date_changed.receivers.clear()
+    session.refresh_from_db()
+    assert session.sequence == 1
+    assert [change.kind for change in heard] == [SessionDateChange.Kind.MOVED]
+
+
+def test_moving_an_unconfirmed_date_is_not_a_public_change():
+    cohort = CohortFactory(with_sessions__confirmed=False)
+    session = cohort.sessions.first()
+    assert move(session, session.starts_at + datetime.timedelta(days=2)) is None
+    assert not SessionDateChange.objects.exists()
+
+
+def edit_form_data(response):
+    """The data a browser would post back from the admin edit form, as it was rendered."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    form = max(
+        soup.find_all("form", attrs={"method": re.compile("post", re.I)}),
+        key=lambda candidate: len(candidate.find_all(["input", "select", "textarea"])),
+    )
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("type") in {"submit", "button"}:
+            continue
+        if field.name == "select":
+            if field.has_attr("multiple"):
+                data[name] = [
+                    o["value"] for o in field.find_all("option") if o.has_attr("selected")
+                ]
+            else:
+                chosen = field.find("option", selected=True)
+                data[name] = chosen["value"] if chosen else ""
+        elif field.get("type") == "checkbox":
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.name == "textarea":
+            data[name] = field.text
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def session_prefix(data, session):
+    return next(
+        key.removesuffix("-id")
+        for key, value in data.items()
+        if key.endswith("-id") and value == str(session.pk)
+    )
+
+
+def test_editor_confirms_and_moves_dates_in_one_admin_screen(client, editor):
+    cohort = CohortFactory(with_sessions__confirmed=False)
+    first, second = cohort.sessions.order_by("position")[:2]
+    client.force_login(editor)
+    url = f"/admin/snippets/programme/cohort/edit/{cohort.pk}/"
+
+    response = client.get(url)
+    assert response.status_code == 200
+    data = edit_form_data(response)
+    data[f"{session_prefix(data, first)}-is_confirmed"] = "on"
+    data[f"{session_prefix(data, second)}-is_confirmed"] = "on"
+    data[f"{session_prefix(data, second)}-starts_at"] = "2026-03-12 14:00"
+    data[f"{session_prefix(data, second)}-ends_at"] = "2026-03-12 16:30"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.is_confirmed and second.is_confirmed
+    assert second.local_start.hour == 14
+    changes = list(cohort.date_changes.order_by("session__position"))
+    assert [(c.session_id, c.kind, c.changed_by) for c in changes] == [
+        (first.pk, SessionDateChange.Kind.CONFIRMED, editor),
+        (second.pk, SessionDateChange.Kind.CONFIRMED, editor),
+    ]
+    history = client.get(url)
+    assert "History of date confirmations and changes" in history.content.decode()
+    assert history.content.decode().count("Date confirmed") >= 2
+
+
+def test_admin_form_refuses_a_cohort_without_five_sessions(client, editor):
+    cohort = CohortFactory(with_sessions__confirmed=False)
+    client.force_login(editor)
+    url = f"/admin/snippets/programme/cohort/edit/{cohort.pk}/"
+    data = edit_form_data(client.get(url))
+    last = cohort.sessions.order_by("position").last()
+    data[f"{session_prefix(data, last)}-DELETE"] = "1"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "4 online sessions and 1 in-person session" in response.content.decode()
+    assert Session.objects.filter(pk=last.pk).exists()
+
+
+def test_confirmed_date_needs_a_start():
+    cohort = CohortFactory(with_sessions=False)
+    session = Session(cohort=cohort, kind="online", position=1, is_confirmed=True)
+    with pytest.raises(Exception) as error:
+        session.full_clean()
+    assert "starts_at" in str(error.value)
