@@ -20,27 +20,28 @@ class LanguageLink:
 def _page_urls_by_language(page, request):
     """Map language code → (url, exact) for a page, falling back to its nearest translated ancestor.
 
-    Two queries whatever the depth: the page's ancestors, then every translation of them.
+    One query whatever the depth: every live translation of the page and of its ancestors.
     """
-    lineage = list(page.get_ancestors().filter(depth__gt=1)) + [page]
-    keys = [ancestor.translation_key for ancestor in lineage]
-    depth_of = {key: index for index, key in enumerate(keys)}
-    best = {}
+    step = Page.steplen
+    lineage_paths = [page.path[:end] for end in range(step * 2, len(page.path) + 1, step)]
     translations = (
         Page.objects.live()
-        .filter(translation_key__in=keys)
+        .filter(
+            translation_key__in=Page.objects.filter(path__in=lineage_paths).values(
+                "translation_key"
+            )
+        )
         .select_related("locale")
-        .only("id", "url_path", "translation_key", "locale__language_code", "depth")
+        .only("id", "path", "url_path", "translation_key", "locale__language_code", "depth")
     )
+    best = {}
     for translation in translations:
         code = translation.locale.language_code
-        rank = depth_of[translation.translation_key]
-        if code not in best or rank > best[code][0]:
-            best[code] = (rank, translation)
-    exact_rank = len(lineage) - 1
+        if code not in best or translation.depth > best[code].depth:
+            best[code] = translation
     return {
-        code: (translation.get_url(request), rank == exact_rank)
-        for code, (rank, translation) in best.items()
+        code: (translation.get_url(request), translation.depth == page.depth)
+        for code, translation in best.items()
     }
 
 

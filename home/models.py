@@ -30,7 +30,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from programme.models import Cohort, CohortIndexPage, Session
+        from programme.models import Cohort, CohortIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         cohorts = list(Cohort.objects.with_sessions())
@@ -43,16 +43,19 @@ class HomePage(Page):
         context["coming_cohorts"] = [
             c for c in cohorts if c.status not in ("completed", "cancelled")
         ][:4]
-        context["next_sessions"] = list(
-            Session.objects.filter(
-                is_confirmed=True, is_cancelled=False, starts_at__gte=timezone.now()
-            )
-            .select_related("cohort")
-            .prefetch_related("cohort__sessions")
-            .order_by("starts_at")[:5]
-        )
+        now = timezone.now()
+        upcoming = [
+            session
+            for cohort in cohorts
+            for session in cohort.ordered_sessions
+            if session.shows_date and not session.is_cancelled and session.starts_at >= now
+        ]
+        context["next_sessions"] = sorted(upcoming, key=lambda s: s.starts_at)[:5]
         context["cohort_index"] = (
-            CohortIndexPage.objects.live().filter(locale=self.locale).only("id", "url_path").first()
+            CohortIndexPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .only("id", "url_path", "locale_id")
+            .first()
         )
         return context
 

@@ -2,10 +2,11 @@
 
 from django import template
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from home.languages import language_links
-from home.models import FooterText
+from home.site_cache import contact_for, footer_for, locale_for
 
 register = template.Library()
 
@@ -23,43 +24,56 @@ def page_languages(context):
     return context.render_context[cache_key]
 
 
-def _localized_home(request):
+def active_locale():
+    return locale_for(get_language()) or Locale.get_default()
+
+
+def _home_path(context):
+    """The tree path of the active language's home page, read off the current page if any."""
+    page = context.get("page")
+    if isinstance(page, Page) and page.depth >= 2:
+        return page.path[: Page.steplen * 2]
+    request = context["request"]
     site = Site.find_for_request(request)
     if site is None:
         return None
-    cached = getattr(request, "_localized_home", None)
-    if cached is None:
-        root = site.root_page
-        cached = (
-            Page.objects.live()
-            .filter(translation_key=root.translation_key, locale=Locale.get_active())
-            .first()
-            or root
-        )
-        request._localized_home = cached
-    return cached
-
-
-@register.simple_tag(takes_context=True)
-def home_page(context):
-    request = context.get("request")
-    return _localized_home(request) if request else None
+    home = (
+        Page.objects.filter(translation_key=site.root_page.translation_key, locale=active_locale())
+        .only("path")
+        .first()
+    )
+    return (home or site.root_page).path
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Top-level pages of the active language that editors chose to show in menus."""
-    home = home_page(context)
-    if home is None:
+    if context.get("request") is None:
         return []
+    home_path = _home_path(context)
+    if home_path is None:
+        return []
+    # A menu page sits right under its home page, so only its own restrictions matter
+    # (a restricted home page is not served at all).
     return list(
-        home.get_children().live().public().in_menu().only("id", "title", "url_path", "locale_id")
+        Page.objects.live()
+        .in_menu()
+        .filter(depth=3, path__startswith=home_path, view_restrictions__isnull=True)
+        .order_by("path")
+        .only("id", "title", "url_path", "locale_id", "path", "depth")
     )
 
 
 @register.simple_tag
 def footer_text():
-    return FooterText.objects.filter(locale=Locale.get_active()).first()
+    return footer_for(active_locale())
+
+
+@register.simple_tag(takes_context=True)
+def contact_settings(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return contact_for(site) if site else None
 
 
 @register.filter

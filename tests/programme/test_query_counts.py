@@ -1,0 +1,60 @@
+"""Public pages use a flat number of SQL queries however many cohorts and events exist."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from programme.factories import CohortFactory, EventFactory
+from programme.models import Cohort
+
+QUERY_BUDGET = 12
+COUNTRIES = ["FR", "IT", "NL", "DE", "ES", "BE", "FR"]
+
+
+def make_cohorts(count, start=0):
+    for index in range(start, start + count):
+        CohortFactory(
+            country=COUNTRIES[index % 7],
+            year=2025 + index % 2,
+            with_sessions__confirmed=index % 2 == 0,
+        )
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_cohort_listing_and_cohort_page_are_flat_from_7_to_70_cohorts(site_tree, client):
+    make_cohorts(7)
+    listing = site_tree.cohorts.url
+    first = f"{site_tree.cohorts.url}{Cohort.objects.order_by('pk').first().slug}/"
+    small = {url: queries_for(client, url) for url in (listing, first, site_tree.home.url)}
+
+    make_cohorts(63, start=7)
+    large = {url: queries_for(client, url) for url in (listing, first, site_tree.home.url)}
+
+    assert small == large
+    assert max(large.values()) <= QUERY_BUDGET, large
+
+
+@pytest.mark.django_db
+def test_events_page_is_flat(site_tree, client):
+    for _ in range(3):
+        EventFactory()
+    small = queries_for(client, site_tree.events.url)
+    for _ in range(40):
+        EventFactory()
+    assert queries_for(client, site_tree.events.url) == small <= QUERY_BUDGET
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["en", "fr", "de"])
+def test_every_public_page_type_stays_within_budget(site_tree, client, code):
+    make_cohorts(7)
+    for key, page in site_tree.translations[code].items():
+        assert queries_for(client, page.url) <= QUERY_BUDGET, key
