@@ -1,0 +1,139 @@
+"""Search in the reader's language, a sitemap with alternates, robots.txt and translated errors."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from home.views import server_error
+from programme.factories import CohortFactory, ProgrammePageFactory
+from tests.conftest import publish_translation
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture
+def searchable(site_tree):
+    """A public page in English and French, and a members-only page."""
+    public = ProgrammePageFactory(
+        parent=site_tree.home, slug="ethics", title="Ethics of urban surveillance"
+    )
+    french = publish_translation(public, site_tree.locales["fr"], "Éthique de la surveillance")
+    private = ProgrammePageFactory(
+        parent=site_tree.home, slug="members", title="Members surveillance notes"
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get_or_create(name="Committee members")[0])
+    return {"public": public, "french": french, "private": private}
+
+
+def result_titles(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [h3.get_text(strip=True) for h3 in soup.select("ul.results h3")]
+
+
+def test_search_finds_pages_in_the_current_language_only(searchable, client):
+    english = result_titles(client.get("/en/search/?q=surveillance"))
+    assert english == ["Ethics of urban surveillance"]
+    french = result_titles(client.get("/fr/search/?q=surveillance"))
+    assert french == ["Éthique de la surveillance"]
+
+
+def test_search_never_shows_restricted_pages(searchable, client):
+    assert "Members surveillance notes" not in client.get("/en/search/?q=members").content.decode()
+
+
+def test_search_lists_cohorts_by_country_name_in_the_readers_language(site_tree, client):
+    CohortFactory(country="DE", slug="germany-2026")
+    response = client.get("/de/search/?q=deutschland")
+    assert (
+        f"{site_tree.translations['de']['cohorts'].url}germany-2026/" in response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "query", ["", "%", "a" * 5000, "<script>alert(1)</script>", "ünïcödé ☃", "AND OR NOT"]
+)
+def test_search_survives_odd_input(site_tree, client, query):
+    response = client.get("/en/search/", {"q": query, "page": "999"})
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_sitemap_lists_public_pages_with_language_alternates(searchable, client):
+    CohortFactory(slug="spain-2025")
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    tree = ET.fromstring(response.content)
+    urls = {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        for url in tree.findall(f"{SITEMAP}url")
+    }
+    about_en = "http://localhost/en/about/"
+    assert about_en in urls
+    assert urls[about_en]["fr"] == "http://localhost/fr/about/"
+    assert len(urls[about_en]) == 6
+    assert "http://localhost/de/cohorts/spain-2025/" in urls
+    assert urls["http://localhost/de/cohorts/spain-2025/"]["it"] == (
+        "http://localhost/it/cohorts/spain-2025/"
+    )
+    assert urls["http://localhost/en/ethics/"] == {
+        "en": "http://localhost/en/ethics/",
+        "fr": "http://localhost/fr/ethics/",
+    }
+    assert not any("members" in url for url in urls)
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("en", "Page not found"),
+        ("fr", "Page introuvable"),
+        ("de", "Seite nicht gefunden"),
+        ("es", "Página no encontrada"),
+        ("it", "Pagina non trovata"),
+        ("nl", "Pagina niet gevonden"),
+    ],
+)
+def test_404_is_translated(site_tree, client, code, title):
+    response = client.get(f"/{code}/no-such-page/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == code
+    assert soup.h1.get_text(strip=True) == title
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("en", "Something went wrong"),
+        ("fr", "Un problème est survenu"),
+        ("de", "Es ist ein Fehler aufgetreten"),
+    ],
+)
+def test_500_is_translated_and_needs_no_database(code, title, django_assert_num_queries):
+    request = RequestFactory().get(f"/{code}/")
+    with translation.override(code), django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == code
+    assert soup.h1.get_text(strip=True) == title
