@@ -41,7 +41,7 @@ def _in_person(day, country):
 def _cohort_specs(today):
     d = datetime.date
     germany_start = today - datetime.timedelta(days=22)
-    belgium_start = today + datetime.timedelta(days=60)
+    belgium_start = today + datetime.timedelta(days=35)
     return [
         {
             "slug": "france-2025-spring",
@@ -117,7 +117,7 @@ def _cohort_specs(today):
             "planned": (belgium_start, belgium_start + datetime.timedelta(days=45)),
             "applications": (
                 today - datetime.timedelta(days=7),
-                today + datetime.timedelta(days=28),
+                today + datetime.timedelta(days=21),
             ),
             "online": [belgium_start + datetime.timedelta(days=7 * i) for i in range(4)],
             "in_person": (belgium_start + datetime.timedelta(days=40), VENUES["BE"]),

@@ -1,6 +1,7 @@
 """Translate demo pages and snippets through wagtail-localize, as an editor would."""
 
 from django.core.management.base import CommandError
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.demo.translations import strings_for
@@ -44,5 +45,13 @@ def translate(instance, locale, user=None, missing_report=None):
             + "; ".join(repr(text) for text in missing)
         )
     translation.import_po(po, user=user)
-    translation.save_target(user=user, publish=True)
-    return instance.get_translation(locale)
+    if not isinstance(instance, Page):
+        translation.save_target(user=user, publish=True)
+        return instance.get_translation(locale)
+    # wagtail-localize defers publishing to the end of the transaction, where a revision
+    # captured before the page's children existed would reset the page's child count; so
+    # save a draft and publish it now, from a freshly read page.
+    translation.save_target(user=user, publish=False)
+    translated = Page.objects.get(pk=instance.get_translation(locale).pk).specific
+    translated.get_latest_revision().publish(user=user)
+    return translated

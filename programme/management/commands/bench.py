@@ -81,6 +81,7 @@ def reset_database():
 
 
 def publish_child(parent, page):
+    """Add `page` under `parent` and publish it, as an editor would."""
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -276,7 +277,11 @@ class LoadResult:
 
 
 def hammer(port, url, duration, connections_count):
-    """GET `url` on `connections_count` keep-alive connections for `duration` seconds."""
+    """GET `url` on `connections_count` connections for `duration` seconds.
+
+    Each thread keeps one http.client connection; gunicorn's sync workers close it after every
+    response, and http.client then reconnects on the next request.
+    """
     deadline = time.monotonic() + duration
     latencies = [[] for _ in range(connections_count)]
     errors = [0] * connections_count
@@ -318,16 +323,21 @@ def free_port():
 @contextlib.contextmanager
 def gunicorn(port):
     """Run gunicorn (2 sync workers) on the bench settings; always stop it on leaving."""
-    gunicorn_bin = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    command = [gunicorn_bin, "aicities.wsgi", "-w", "2", "-b", f"{HOST}:{port}"]
+    executable = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+    command = [
+        executable,
+        "aicities.wsgi",
+        "-w",
+        "2",
+        "-b",
+        f"{HOST}:{port}",
+        "--log-level=warning",
+    ]
+    # aicities/wsgi.py only defaults to the production settings: name the bench ones.
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS}
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(
-            [*command, "--log-level", "warning"],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=log,
+            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
         )
         try:
             wait_until_serving(process, port, log)
@@ -342,17 +352,21 @@ def gunicorn(port):
 
 
 def wait_until_serving(process, port, log, timeout=30):
+    """Poll the home page until gunicorn answers 200; fail early, with its log, if it dies."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log.seek(0)
             raise CommandError(f"gunicorn exited ({process.returncode}):\n{log.read()}")
-        with contextlib.suppress(OSError):
-            conn = http.client.HTTPConnection(HOST, port, timeout=2)
+        conn = http.client.HTTPConnection(HOST, port, timeout=2)
+        try:
             conn.request("GET", "/en/", headers={"Host": HOST})
             if conn.getresponse().status == 200:
-                conn.close()
                 return
+        except (OSError, http.client.HTTPException):
+            pass
+        finally:
+            conn.close()
         time.sleep(0.2)
     raise CommandError(f"gunicorn did not answer on port {port} within {timeout} s.")
 
@@ -388,6 +402,12 @@ def table_row(columns, values):
     )
 
 
+def machine_load():
+    """CPUs and load average: other processes on the machine skew every figure below."""
+    one, five, _fifteen = os.getloadavg()
+    return f"{os.cpu_count()} CPUs, load average {one:.1f} (1 min), {five:.1f} (5 min)"
+
+
 def ms(seconds):
     return f"{seconds * 1000:.1f}"
 
@@ -409,8 +429,9 @@ class Command(BaseCommand):
         build_data_set()
         self.stdout.write(
             f"Database {name}: {COHORTS} cohorts, {EVENTS} events, 6 languages "
-            f"(built in {time.perf_counter() - started:.1f} s)\n"
+            f"(built in {time.perf_counter() - started:.1f} s)"
         )
+        self.stdout.write(f"Machine: {machine_load()}\n")
         slug = sample_cohort_slug()
         pages = [
             ("home", "/en/"),
@@ -460,7 +481,7 @@ class Command(BaseCommand):
         port = free_port()
         self.stdout.write(
             f"Throughput: gunicorn -w 2 on {HOST}:{port}, {connections_count} connections, "
-            f"{duration:g} s per URL (after 2 s of warm-up)"
+            f"{duration:g} s per URL (after 2 s of warm-up); {machine_load()}"
         )
         results = []
         with gunicorn(port):

@@ -1,0 +1,115 @@
+"""The demo loader is idempotent and refused in production; production refuses weak secrets."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from programme.models import Cohort, Event, Session, SessionDateChange
+
+pytestmark = pytest.mark.django_db
+
+PROJECT = settings.BASE_DIR
+GOOD_SECRET = "k3J9x-PqZ8v_Lm2Ty7Wn4Rb6Hc1Fd5Gs0Ae3Ui8Oo2Yy9Tt4Rr7Ee1Ww6Qq5Zz0"
+
+
+def counts():
+    models = [Page, Cohort, Session, SessionDateChange, Event]
+    models += [apps.get_model("auth", "User"), apps.get_model("auth", "Group")]
+    models += [apps.get_model("home", "FooterText"), apps.get_model("programme", "EventTopic")]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def load_demo(capture_on_commit):
+    # wagtail-localize publishes translations once the transaction commits.
+    with capture_on_commit(execute=True):
+        call_command("load_demo_content", quiet_accounts=True)
+
+
+def test_demo_loader_builds_the_programme_and_is_idempotent(
+    client, django_capture_on_commit_callbacks
+):
+    load_demo(django_capture_on_commit_callbacks)
+    first = counts()
+    assert first["Cohort"] == 7
+    assert first["Session"] == 35
+    assert first["Page"] == 1 + 6 * 9  # the root, then nine pages in six languages
+    assert first["FooterText"] == 6
+    assert Page.objects.filter(depth__gt=1, live=False).count() == 0
+    load_demo(django_capture_on_commit_callbacks)
+    assert counts() == first
+
+    home = client.get("/fr/")
+    assert home.status_code == 200
+    assert "Forum européen pour la sécurité urbaine" in home.content.decode()
+    cohorts = client.get("/de/durchgaenge/")
+    assert cohorts.status_code == 200
+
+
+def test_demo_loader_is_refused_when_settings_forbid_it(settings):
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError, match="refused"):
+        call_command("load_demo_content", quiet_accounts=True)
+    assert not Cohort.objects.exists()
+
+
+def run_with_production_settings(*args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment.update(DJANGO_SETTINGS_MODULE="aicities.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"ALLOWED_HOSTS": "aiforcities.eu"},
+        {"SECRET_KEY": GOOD_SECRET},
+        {"SECRET_KEY": "short", "ALLOWED_HOSTS": "aiforcities.eu"},
+        {"SECRET_KEY": "dev-only-insecure-key-do-not-use-in-production", "ALLOWED_HOSTS": "x.eu"},
+    ],
+)
+def test_production_refuses_to_start_without_real_secrets(env):
+    result = run_with_production_settings("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_check_deploy_is_clean():
+    result = run_with_production_settings(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "DEBUG",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="aiforcities.eu",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_demo_content():
+    result = run_with_production_settings(
+        "load_demo_content",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="aiforcities.eu",
+        DATABASE_URL="sqlite:////nonexistent/never-created.sqlite3",
+    )
+    assert result.returncode != 0
+    assert "refused" in result.stderr
