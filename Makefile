@@ -37,7 +37,7 @@ run: demo ## Run the site on http://$(HOST):$(PORT) (SQLite by default)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 lint: install ## ruff, formatting, system checks and missing migrations
 	$(BIN)/ruff check .

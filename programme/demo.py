@@ -38,10 +38,14 @@ def _in_person(day, country):
     return (_at(day, 9, 30, country), _at(day, 17, 0, country))
 
 
+def _tuesday_on_or_after(day):
+    return day + datetime.timedelta(days=(1 - day.weekday()) % 7)
+
+
 def _cohort_specs(today):
     d = datetime.date
-    germany_start = today - datetime.timedelta(days=22)
-    belgium_start = today + datetime.timedelta(days=35)
+    germany_start = _tuesday_on_or_after(today - datetime.timedelta(days=24))
+    belgium_start = _tuesday_on_or_after(today + datetime.timedelta(days=35))
     return [
         {
             "slug": "france-2025-spring",
@@ -126,6 +130,13 @@ def _cohort_specs(today):
     ]
 
 
+def _announced(day):
+    """When the programme team confirmed a date: about six weeks ahead, at 10:00."""
+    return datetime.datetime.combine(
+        day - datetime.timedelta(days=45), datetime.time(10, 0), tzinfo=datetime.UTC
+    )
+
+
 def _create_cohort(spec, editor):
     country = spec["country"]
     cohort = Cohort.objects.create(
@@ -150,14 +161,15 @@ def _create_cohort(spec, editor):
         if position <= spec["confirmed"]:
             session.is_confirmed = True
             session.save()
-            session.record_edit(before, editor)
+            session.record_edit(before, editor, at=_announced(spec["online"][0]))
     if "move" in spec:
         index, new_day = spec["move"]
         session = cohort.sessions.order_by("position")[index]
         before = session.snapshot()
         session.starts_at, session.ends_at = _online(new_day, country)
         session.save()
-        session.record_edit(before, editor)
+        moved_at = before.starts_at - datetime.timedelta(days=10)
+        session.record_edit(before, editor, at=min(moved_at, timezone.now()))
     return cohort
 
 

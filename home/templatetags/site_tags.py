@@ -1,10 +1,10 @@
 """Template tags for the site frame: languages, menu, footer and dates."""
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.site_cache import contact_for, footer_for, locale_for
 
@@ -76,8 +76,5 @@ def contact_settings(context):
     return contact_for(site) if site else None
 
 
-@register.filter
-def local_date(moment, fmt="DATE_FORMAT"):
-    if not moment:
-        return ""
-    return date_format(moment, fmt)
+register.filter("long_date", long_date)
+register.filter("weekday_date", weekday_date)

@@ -6,16 +6,17 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce, Greatest
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from home.dates import long_date, month_name, month_year
 from programme.facts import COUNTRIES, COUNTRY_TIME_ZONES, DELIVERY_LANGUAGES, TIME_ZONES
 
 # Sent after an editor changes a confirmed session date (applicants are told by email).
@@ -164,10 +165,10 @@ class Cohort(ClusterableModel):
         """The planned period in the active language, e.g. "March – April 2025"."""
         start, end = self.planned_start, self.planned_end
         if (start.year, start.month) == (end.year, end.month):
-            return date_format(start, "F Y")
+            return month_year(start)
         if start.year == end.year:
-            return f"{date_format(start, 'F')} – {date_format(end, 'F Y')}"
-        return f"{date_format(start, 'F Y')} – {date_format(end, 'F Y')}"
+            return f"{month_name(start)} – {month_year(end)}"
+        return f"{month_year(start)} – {month_year(end)}"
 
     @property
     def language_names(self):
@@ -221,11 +222,13 @@ class Cohort(ClusterableModel):
     @property
     def public_changes(self):
         """Confirmations, moves and cancellations the public may see, newest first."""
-        return [
-            change
-            for change in self.date_changes.all()
-            if change.kind in SessionDateChange.PUBLIC_KINDS
-        ]
+        sessions = {session.pk: session for session in self.ordered_sessions}
+        changes = [c for c in self.date_changes.all() if c.kind in SessionDateChange.PUBLIC_KINDS]
+        for change in changes:
+            # Reuse the sessions already loaded, so describing a change costs no query.
+            if change.session_id in sessions:
+                change.session = sessions[change.session_id]
+        return changes
 
     def get_calendar_url(self):
         return reverse("programme:cohort_calendar", kwargs={"slug": self.slug})
@@ -336,10 +339,11 @@ class Session(models.Model):
     def snapshot(self):
         return SessionSnapshot(self.starts_at, self.ends_at, self.is_confirmed, self.is_cancelled)
 
-    def record_edit(self, before, user=None):
+    def record_edit(self, before, user=None, at=None):
         """Log what an editor changed since `before` and keep calendars in step.
 
         Returns the change recorded, or None when nothing the public sees changed.
+        `at` backdates the record (demo content); by default it is now.
         """
         kind = SessionDateChange.kind_between(before, self.snapshot())
         if kind is None:
@@ -352,13 +356,19 @@ class Session(models.Model):
             cohort=self.cohort,
             session=self,
             kind=kind,
+            changed_at=at or timezone.now(),
             changed_by=user if user and user.is_authenticated else None,
             old_starts_at=before.starts_at if before else None,
             old_ends_at=before.ends_at if before else None,
             new_starts_at=self.starts_at,
             new_ends_at=self.ends_at,
         )
-        Cohort.objects.filter(pk=self.cohort_id).update(dates_updated_at=change.changed_at)
+        Cohort.objects.filter(pk=self.cohort_id).update(
+            dates_updated_at=Greatest(
+                Coalesce("dates_updated_at", change.changed_at),
+                change.changed_at,
+            )
+        )
         if kind in (SessionDateChange.Kind.MOVED, SessionDateChange.Kind.CANCELLED):
             session_date_changed.send(sender=Session, session=self, change=change)
         return change
@@ -431,7 +441,7 @@ class SessionDateChange(models.Model):
     def _day(self, moment):
         if moment is None:
             return ""
-        return date_format(moment.astimezone(self.cohort.zone), "j F Y")
+        return long_date(moment.astimezone(self.cohort.zone))
 
     def describe(self):
         """One line of the public change log, in the active language."""

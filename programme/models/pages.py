@@ -56,7 +56,7 @@ class CohortIndexPage(RoutablePageMixin, Page):
     @path("<slug:slug>/", name="cohort")
     def cohort_detail(self, request, slug):
         cohort = get_object_or_404(
-            Cohort.objects.with_sessions().prefetch_related("date_changes__session"), slug=slug
+            Cohort.objects.with_sessions().prefetch_related("date_changes"), slug=slug
         )
         return self.render(
             request,

@@ -1,5 +1,7 @@
 """Public pages use a flat number of SQL queries however many cohorts and events exist."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,12 +14,24 @@ COUNTRIES = ["FR", "IT", "NL", "DE", "ES", "BE", "FR"]
 
 
 def make_cohorts(count, start=0):
+    """Cohorts with confirmed, to-be-confirmed and moved sessions, and their change logs."""
     for index in range(start, start + count):
-        CohortFactory(
-            country=COUNTRIES[index % 7],
-            year=2025 + index % 2,
-            with_sessions__confirmed=index % 2 == 0,
+        cohort = CohortFactory(
+            country=COUNTRIES[index % 7], year=2025 + index % 2, with_sessions__confirmed=False
         )
+        if index % 3 == 0:
+            continue
+        for session in cohort.sessions.all():
+            before = session.snapshot()
+            session.is_confirmed = True
+            session.save()
+            session.record_edit(before)
+        moved = cohort.sessions.order_by("position")[2]
+        before = moved.snapshot()
+        moved.starts_at += datetime.timedelta(days=7)
+        moved.ends_at += datetime.timedelta(days=7)
+        moved.save()
+        moved.record_edit(before)
 
 
 def queries_for(client, url):
