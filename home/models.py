@@ -33,20 +33,22 @@ class HomePage(Page):
         from programme.models import Cohort, CohortIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        cohorts = list(Cohort.objects.with_sessions())
+        totals = Cohort.objects.aggregate(
+            cohorts=models.Count("id"), countries=models.Count("country", distinct=True)
+        )
         context["key_figures"] = {
             "participants_target": settings.PROGRAMME_PARTICIPANT_TARGET,
-            "countries": len({cohort.country for cohort in cohorts}),
-            "cohorts": len(cohorts),
+            **totals,
         }
-        context["open_cohorts"] = [c for c in cohorts if c.is_open_for_applications]
+        current = list(Cohort.objects.not_finished().with_sessions())
+        context["open_cohorts"] = [c for c in current if c.is_open_for_applications]
         context["coming_cohorts"] = [
-            c for c in cohorts if c.status not in ("completed", "cancelled")
+            c for c in current if c.status not in ("completed", "cancelled")
         ][:4]
         now = timezone.now()
         upcoming = [
             session
-            for cohort in cohorts
+            for cohort in current
             for session in cohort.ordered_sessions
             if session.shows_date and not session.is_cancelled and session.starts_at >= now
         ]

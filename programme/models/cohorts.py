@@ -87,6 +87,14 @@ STATUS_OVERRIDES = [
 
 
 class CohortQuerySet(models.QuerySet):
+    def not_finished(self, now=None):
+        """Cohorts still ahead or under way: their planned period or a session is not over."""
+        now = now or timezone.now()
+        return self.filter(
+            models.Q(planned_end__gte=now.date())
+            | models.Q(pk__in=Session.objects.filter(ends_at__gte=now).values("cohort_id"))
+        )
+
     def with_sessions(self):
         return self.prefetch_related(
             models.Prefetch("sessions", queryset=Session.objects.order_by("position", "pk"))
