@@ -31,8 +31,8 @@ class ProgrammePage(Page):
         verbose_name = _("programme page")
 
 
-class CohortIndexPage(RoutablePageMixin, Page):
-    """All cohorts grouped by year, and a page for each cohort built from its stored facts."""
+class ListingPage(Page):
+    """A page under home that introduces a listing built from stored records."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("introduction"))
 
@@ -41,6 +41,13 @@ class CohortIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class CohortIndexPage(RoutablePageMixin, ListingPage):
+    """All cohorts grouped by year, and a page for each cohort built from its stored facts."""
 
     class Meta:
         verbose_name = _("cohort listing")
@@ -72,16 +79,8 @@ class CohortIndexPage(RoutablePageMixin, Page):
         return urls
 
 
-class EventIndexPage(Page):
+class EventIndexPage(ListingPage):
     """The steering committee's web conferences and the final conference, upcoming then past."""
-
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("introduction"))
-
-    content_panels = Page.content_panels + [FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("event listing")
