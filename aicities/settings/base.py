@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "programme",
     "committee",
     "applications",
+    "django_recaptcha",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -204,6 +205,13 @@ elif env("FRONTEND_CACHE_HTTP_URL"):
     }
 
 LOGIN_URL = "wagtailadmin_login"
+
+# reCAPTCHA: Google's test keys (always pass) unless real keys are given; production refuses them.
+RECAPTCHA_TEST_PUBLIC_KEY = "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"
+RECAPTCHA_TEST_PRIVATE_KEY = "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"
+RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", RECAPTCHA_TEST_PUBLIC_KEY)
+RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", RECAPTCHA_TEST_PRIVATE_KEY)
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 
 # Programme facts that are not editorial content.
 PROGRAMME_PARTICIPANT_TARGET = 175

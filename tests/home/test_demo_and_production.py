@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 PROJECT = settings.BASE_DIR
 GOOD_SECRET = "k3J9x-PqZ8v_Lm2Ty7Wn4Rb6Hc1Fd5Gs0Ae3Ui8Oo2Yy9Tt4Rr7Ee1Ww6Qq5Zz0"
+REAL_KEYS = {"RECAPTCHA_PUBLIC_KEY": "6Lc-site-key-example", "RECAPTCHA_PRIVATE_KEY": "6Lc-secret"}
 
 
 def counts():
@@ -62,7 +63,7 @@ def run_with_production_settings(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", *REAL_KEYS}
     }
     environment.update(DJANGO_SETTINGS_MODULE="aicities.settings.production", **env)
     return subprocess.run(
@@ -83,6 +84,13 @@ def run_with_production_settings(*args, **env):
         {"SECRET_KEY": GOOD_SECRET},
         {"SECRET_KEY": "short", "ALLOWED_HOSTS": "aiforcities.eu"},
         {"SECRET_KEY": "dev-only-insecure-key-do-not-use-in-production", "ALLOWED_HOSTS": "x.eu"},
+        {"SECRET_KEY": GOOD_SECRET, "ALLOWED_HOSTS": "aiforcities.eu"},  # no reCAPTCHA keys
+        {
+            "SECRET_KEY": GOOD_SECRET,
+            "ALLOWED_HOSTS": "aiforcities.eu",
+            "RECAPTCHA_PUBLIC_KEY": "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",
+            "RECAPTCHA_PRIVATE_KEY": "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",
+        },
     ],
 )
 def test_production_refuses_to_start_without_real_secrets(env):
@@ -99,6 +107,7 @@ def test_production_check_deploy_is_clean():
         "DEBUG",
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="aiforcities.eu",
+        **REAL_KEYS,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
@@ -110,6 +119,7 @@ def test_production_refuses_demo_content():
         SECRET_KEY=GOOD_SECRET,
         ALLOWED_HOSTS="aiforcities.eu",
         DATABASE_URL="sqlite:////nonexistent/never-created.sqlite3",
+        **REAL_KEYS,
     )
     assert result.returncode != 0
     assert "refused" in result.stderr

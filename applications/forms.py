@@ -1,0 +1,139 @@
+"""The application form: the city, its contact, its proposed participants and its commitments."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+from django_recaptcha.fields import ReCaptchaField
+from django_recaptcha.widgets import ReCaptchaV2Checkbox
+
+from applications.models import (
+    MAX_PARTICIPANTS,
+    MOTIVATION_MAX_LENGTH,
+    Application,
+    ProposedParticipant,
+    ServiceKind,
+)
+
+PDF_SIGNATURE = b"%PDF-"
+LETTER_MAX_BYTES = 5 * 1024 * 1024
+CONSENT_VERSION = "2026-01"
+
+
+def validate_pdf_letter(upload):
+    """A real PDF of at most 5 MB: its content is checked, not only its name."""
+    if upload.size > LETTER_MAX_BYTES:
+        raise ValidationError(
+            _("The letter is too large: the limit is %(limit)s MB."), params={"limit": 5}
+        )
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if not upload.name.lower().endswith(".pdf") or PDF_SIGNATURE not in head:
+        raise ValidationError(_("The letter must be a PDF file."))
+
+
+class ApplicationForm(forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("I agree that Efus processes the data in this form to handle the application."),
+        error_messages={
+            "required": _("Please give your consent so we can handle the application.")
+        },
+    )
+    # A field people never see: only robots fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    captcha = ReCaptchaField(widget=ReCaptchaV2Checkbox, label=_("Spam check"))
+
+    class Meta:
+        model = Application
+        fields = [
+            "cohort",
+            "city_name",
+            "country",
+            "region",
+            "population",
+            "service",
+            "service_other",
+            "contact_name",
+            "contact_position",
+            "contact_email",
+            "contact_phone",
+            "motivation",
+            "commits_to_attend",
+            "letter",
+        ]
+        widgets = {
+            "cohort": forms.RadioSelect,
+            "service": forms.RadioSelect,
+            "motivation": forms.Textarea(attrs={"rows": 8, "maxlength": MOTIVATION_MAX_LENGTH}),
+            "letter": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        }
+        help_texts = {
+            "motivation": _("Why your city wants to take part (at most 3,000 characters)."),
+            "letter": _("Optional: a PDF signed by your mayor or director, at most 5 MB."),
+            "service_other": _("Only if you chose “Other service”."),
+        }
+
+    def __init__(self, *args, cohorts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = cohorts
+        self.fields["cohort"].empty_label = None
+        self.fields["cohort"].label_from_instance = lambda cohort: str(cohort)
+        if len(cohorts) == 1:
+            self.fields["cohort"].initial = cohorts[0].pk
+        self.fields["commits_to_attend"].required = True
+        self.fields["commits_to_attend"].label = _(
+            "Our participants will attend the four online sessions and the in-person session."
+        )
+        self.fields["commits_to_attend"].error_messages["required"] = _(
+            "Participation requires attending every session: please confirm."
+        )
+        self.fields["letter"].validators.append(validate_pdf_letter)
+        self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("This field must stay empty."))
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("service") == ServiceKind.OTHER and not cleaned.get("service_other"):
+            self.add_error("service_other", _("Please say which service is applying."))
+        cohort, country = cleaned.get("cohort"), cleaned.get("country")
+        if cohort and country and cohort.country != country:
+            self.add_error(
+                "country",
+                _("This cohort is for cities in %(country)s.")
+                % {"country": cohort.get_country_display()},
+            )
+        return cleaned
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = ProposedParticipant
+        fields = ["name", "position", "service", "gender", "email"]
+        widgets = {"position": forms.RadioSelect, "gender": forms.RadioSelect}
+        help_texts = {"gender": _("Optional. Used only to balance the cohort.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gender"].choices = self.fields["gender"].choices[1:]
+        self.fields["position"].choices = self.fields["position"].choices[1:]
+
+
+ParticipantFormSet = inlineformset_factory(
+    Application,
+    ProposedParticipant,
+    form=ParticipantForm,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_PARTICIPANTS,
+    validate_max=True,
+    can_delete=True,
+)
