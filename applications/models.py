@@ -1,5 +1,7 @@
 """Applications of cities to a cohort, with their proposed participants and their history."""
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -107,6 +109,20 @@ class Application(models.Model):
     def __str__(self):
         return f"{self.reference} – {self.city_name}"
 
+    @property
+    def can_withdraw(self):
+        return self.status not in (ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED)
+
+    @property
+    def steps(self):
+        """The stages of the review as the applicant sees them, marking the ones reached."""
+        order = [ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW]
+        reached = order.index(self.status) if self.status in order else len(order)
+        steps = [(status.label, index <= reached) for index, status in enumerate(order)]
+        final = self.status if self.status not in order else None
+        steps.append((ApplicationStatus(final).label if final else _("Decision"), bool(final)))
+        return steps
+
     def assign_reference(self):
         """A readable reference built on the database id, so two submissions never share one."""
         self.reference = f"AIC-{self.cohort.year}-{self.cohort.country}-{self.pk:04d}"
@@ -156,3 +172,69 @@ class ApplicationPage(RoutablePageMixin, Page):
         from applications.views import application_received
 
         return application_received(self, request, request.GET.get("receipt", ""))
+
+    @path("alerts/", name="request_alert")
+    def request_alert(self, request):
+        from applications.views import request_opening_alert
+
+        return request_opening_alert(self, request)
+
+    @path("alerts/confirm/", name="confirm_alert")
+    def confirm_alert(self, request):
+        from applications.views import confirm_opening_alert
+
+        return confirm_opening_alert(self, request)
+
+    @path("status/", name="status")
+    def status(self, request):
+        from applications.views import application_status
+
+        return application_status(self, request)
+
+
+class ApplicationStatusChange(models.Model):
+    """Who moved an application from one status to another, and when."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    old_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices)
+    new_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self):
+        return f"{self.application_id}: {self.old_status} → {self.new_status}"
+
+
+class OpeningAlert(models.Model):
+    """ "Tell me when applications open": an address kept only until that one email is sent."""
+
+    email = models.EmailField(_("email"))
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("opening alert")
+        verbose_name_plural = _("opening alerts")
+        constraints = [
+            models.UniqueConstraint(fields=["email", "country"], name="one_alert_per_country")
+        ]
+
+    def __str__(self):
+        return f"{self.get_country_display()} ({self.language})"

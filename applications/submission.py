@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from applications.emails import queue_submission_emails
 from applications.forms import CONSENT_VERSION
 from applications.models import Application
 
@@ -39,4 +40,5 @@ def store_application(form, participants):
     if earlier is not None:
         application.possible_duplicate_of = earlier
         application.save(update_fields=["possible_duplicate_of"])
+    queue_submission_emails(application)
     return application

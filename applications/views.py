@@ -1,19 +1,40 @@
 """The application page's views: the form (GET/POST) and the confirmation with the reference."""
 
+import uuid
 from urllib.parse import urlencode
 
 from django.core import signing
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from wagtail.models import Page, Site
 
+from applications.alerts import OpeningAlertForm, confirm, subscribe
+from applications.decisions import change_status
+from applications.emails import reference_from_status_token
 from applications.forms import ApplicationForm, ParticipantFormSet
-from applications.models import Application
+from applications.models import Application, ApplicationStatus
 from applications.submission import store_application
+from home.site_cache import contact_for
 from programme.models import Cohort
 
 RECEIPT_SALT = "applications.received"
 PARTICIPANTS_PREFIX = "participants"
+
+
+def privacy_page(request):
+    """The privacy notice in the reader's language (or the source page if not translated)."""
+    site = Site.find_for_request(request)
+    contact = contact_for(site) if site else None
+    if contact is None or contact.privacy_page_id is None:
+        return None
+    page = Page.objects.filter(pk=contact.privacy_page_id).first()
+    return page.localized if page else None
+
+
+def _reader_country(upcoming):
+    """Pre-select the first country whose window is announced, if any."""
+    return upcoming[0].country if upcoming else None
 
 
 def open_cohorts():
@@ -40,9 +61,16 @@ def _with_extra_participant(data):
 
 def application_form(page, request):
     cohorts, upcoming = open_cohorts()
-    context = {"page": page, "self": page, "request": request, "upcoming_cohorts": upcoming}
+    context = {
+        "page": page,
+        "self": page,
+        "request": request,
+        "upcoming_cohorts": upcoming,
+        "privacy_page": privacy_page(request),
+    }
     if not cohorts:
         status = 403 if request.method == "POST" else 200
+        context["alert_form"] = OpeningAlertForm(initial={"country": _reader_country(upcoming)})
         return TemplateResponse(
             request, "applications/applications_closed.html", context, status=status
         )
@@ -82,3 +110,59 @@ def application_received(page, request, token):
         raise Http404
     context = {"page": page, "self": page, "request": request, "application": application}
     return TemplateResponse(request, "applications/application_received.html", context)
+
+
+def application_status(page, request):
+    """Where an application stands, reached through the private link of the acknowledgement."""
+    token = request.POST.get("token") or request.GET.get("token", "")
+    reference = reference_from_status_token(token)
+    application = (
+        Application.objects.filter(reference=reference)
+        .select_related("cohort")
+        .prefetch_related("cohort__sessions")
+        .first()
+        if reference
+        else None
+    )
+    if application is None:
+        raise Http404
+    if request.method == "POST" and request.POST.get("withdraw") and application.can_withdraw:
+        change_status(application, ApplicationStatus.WITHDRAWN)
+        status_page = page.url + page.reverse_subpage("status")
+        return redirect(f"{status_page}?{urlencode({'token': token, 'withdrawn': 1})}")
+    context = {
+        "page": page,
+        "self": page,
+        "request": request,
+        "application": application,
+        "cohort": application.cohort,
+        "token": token,
+        "just_withdrawn": request.GET.get("withdrawn") == "1",
+    }
+    return TemplateResponse(request, "applications/application_status.html", context)
+
+
+def request_opening_alert(page, request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = OpeningAlertForm(request.POST)
+    context = {"page": page, "self": page, "request": request}
+    if not form.is_valid():
+        _cohorts, upcoming = open_cohorts()
+        context.update(alert_form=form, upcoming_cohorts=upcoming, show_alert_errors=True)
+        return TemplateResponse(request, "applications/applications_closed.html", context)
+    subscribe(form.cleaned_data["email"], form.cleaned_data["country"])
+    context["alert_country"] = dict(form.fields["country"].choices)[form.cleaned_data["country"]]
+    return TemplateResponse(request, "applications/alert_requested.html", context)
+
+
+def confirm_opening_alert(page, request):
+    try:
+        token = uuid.UUID(request.GET.get("token", ""))
+    except ValueError:
+        raise Http404
+    alert = confirm(token)
+    if alert is None:
+        raise Http404
+    context = {"page": page, "self": page, "request": request, "alert": alert}
+    return TemplateResponse(request, "applications/alert_confirmed.html", context)

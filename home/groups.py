@@ -19,6 +19,7 @@ EDITOR_MODELS = {
     "programme": ["cohort", "session", "event", "eventtopic"],
     "home": ["footertext", "contactsettings"],
     "wagtail_localize": ["translation"],
+    "applications": ["application", "proposedparticipant", "applicationstatuschange"],
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = {

@@ -30,6 +30,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from applications.models import ApplicationPage
         from programme.models import Cohort, CohortIndexPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -59,6 +60,13 @@ class HomePage(Page):
             .only("id", "url_path", "locale_id")
             .first()
         )
+        if context["open_cohorts"]:
+            context["application_page"] = (
+                ApplicationPage.objects.live()
+                .filter(locale_id=self.locale_id)
+                .only("id", "url_path", "locale_id")
+                .first()
+            )
         return context
 
 
@@ -77,6 +85,17 @@ class ContactSettings(BaseSiteSetting):
     staff_notification_email = models.EmailField(
         _("staff notification email"), blank=True, help_text=_("Receives new applications.")
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Linked from every form that collects personal data (in the reader's language)."
+        ),
+    )
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
 
@@ -94,6 +113,7 @@ class ContactSettings(BaseSiteSetting):
             heading=_("Organisation"),
         ),
         FieldPanel("staff_notification_email"),
+        FieldPanel("privacy_page"),
         MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("youtube_url")], _("Social")),
     ]
 

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "committee",
     "applications",
     "django_recaptcha",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -206,12 +208,24 @@ elif env("FRONTEND_CACHE_HTTP_URL"):
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Emails run outside the request, from a queue kept in the database ("queue"; worker:
+# `manage.py db_worker --backend queue`). Wagtail's own small tasks (search index, references)
+# stay immediate, as Wagtail ships them.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 # reCAPTCHA: Google's test keys (always pass) unless real keys are given; production refuses them.
 RECAPTCHA_TEST_PUBLIC_KEY = "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"
 RECAPTCHA_TEST_PRIVATE_KEY = "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", RECAPTCHA_TEST_PUBLIC_KEY)
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", RECAPTCHA_TEST_PRIVATE_KEY)
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+
+# Personal data of applications is kept this long after the cohort ends, then anonymised
+# (`manage.py purge_expired_applications`, run daily).
+APPLICATION_RETENTION_DAYS = int(env("APPLICATION_RETENTION_DAYS", str(365 * 2)))
 
 # Programme facts that are not editorial content.
 PROGRAMME_PARTICIPANT_TARGET = 175

@@ -224,6 +224,51 @@ EVENT_INDEX = {
     ],
 }
 
+PRIVACY_PAGE = {
+    "title": "Privacy notice",
+    "slug": "privacy",
+    "show_in_menus": False,
+    "intro": "How Efus handles the personal data that cities send with an application.",
+    "body": [
+        heading("Who is responsible"),
+        paragraph(
+            "<p>The European Forum for Urban Security (Efus), 10 rue des Montiboeufs, 75020 "
+            "Paris, France, is responsible for the data of the AI for Cities programme.</p>"
+        ),
+        heading("What we collect and why"),
+        paragraph(
+            "<p>With an application we receive the city's details, the contact person's name, "
+            "position, email and phone, and the name, position, service, email and, if given, "
+            "gender of each proposed participant. We use them only to select the participants "
+            "of a cohort, to organise the training and to issue certificates.</p>"
+        ),
+        heading("How long we keep it"),
+        paragraph(
+            "<p>Personal data is kept for two years after the end of the cohort, then erased. "
+            "Statistics without names remain. You can ask at any time for a copy of your data "
+            "or for its erasure by writing to the programme team.</p>"
+        ),
+        heading("Spam protection"),
+        paragraph(
+            "<p>The application form uses Google reCAPTCHA to tell people from robots. On that "
+            "page only, Google receives technical data from your browser, under its own privacy "
+            "policy.</p>"
+        ),
+    ],
+}
+
+APPLICATION_PAGE = {
+    "title": "Apply",
+    "slug": "apply",
+    "body": [
+        paragraph(
+            "<p>Cities of the six countries apply for their officials and elected "
+            "representatives to join the cohort of their country. Participation is free; the "
+            "city commits that its participants attend every session.</p>"
+        ),
+    ],
+}
+
 EVENT_TOPICS = {
     "ai-act": (
         "The EU AI Act: what changes for cities",

@@ -118,6 +118,10 @@ class Cohort(ClusterableModel):
     )
     planned_end = models.DateField(_("planned end"))
     seats = models.PositiveSmallIntegerField(_("seats"), default=25)
+    # Kept by the applications app as decisions are taken; the database refuses overbooking.
+    accepted_participants = models.PositiveSmallIntegerField(
+        _("accepted participants"), default=0, editable=False
+    )
     applications_open_on = models.DateField(_("applications open on"), null=True, blank=True)
     applications_close_on = models.DateField(_("applications close on"), null=True, blank=True)
     time_zone = models.CharField(
@@ -147,6 +151,10 @@ class Cohort(ClusterableModel):
                 condition=models.Q(planned_end__gte=models.F("planned_start")),
                 name="cohort_planned_period_in_order",
             ),
+            models.CheckConstraint(
+                condition=models.Q(accepted_participants__lte=models.F("seats")),
+                name="cohort_not_overbooked",
+            ),
         ]
 
     def __str__(self):
@@ -167,6 +175,10 @@ class Cohort(ClusterableModel):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone or COUNTRY_TIME_ZONES[self.country])
+
+    @property
+    def seats_left(self):
+        return self.seats - self.accepted_participants
 
     @property
     def period_label(self):

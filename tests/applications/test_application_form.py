@@ -1,89 +1,17 @@
 """Cities apply while their cohort's window is open; bad input is refused with nothing stored."""
 
 import datetime
-from unittest import mock
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django_recaptcha.client import RecaptchaResponse
 
-from applications.models import Application, ApplicationPage, ProposedParticipant
-from programme.factories import CohortFactory
-from tests.conftest import LANGUAGE_CODES, publish_translation
+from applications.models import Application, ProposedParticipant
+from tests.applications.builders import AFTER_WINDOW, DURING_WINDOW, pdf, valid_data
+from tests.conftest import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
-
-DURING_WINDOW = datetime.datetime(2026, 1, 20, 10, 0, tzinfo=datetime.UTC)
-AFTER_WINDOW = datetime.datetime(2026, 2, 20, 10, 0, tzinfo=datetime.UTC)
-APPLY_TITLES = {"en": "Apply", "fr": "Candidater", "it": "Candidatura", "nl": "Aanmelden",
-                "de": "Bewerbung", "es": "Solicitud"}  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def recaptcha_passes():
-    with mock.patch(
-        "django_recaptcha.fields.client.submit", return_value=RecaptchaResponse(is_valid=True)
-    ) as submit:
-        yield submit
-
-
-@pytest.fixture
-def apply_pages(site_tree):
-    english = ApplicationPage(title="Apply", slug="apply")
-    site_tree.home.add_child(instance=english)
-    english.save_revision().publish()
-    pages = {"en": english}
-    for code in LANGUAGE_CODES[1:]:
-        pages[code] = publish_translation(english, site_tree.locales[code], APPLY_TITLES[code])
-    return pages
-
-
-@pytest.fixture
-def italy():
-    return CohortFactory(country="IT", slug="italy-2026", with_sessions__confirmed=True)
-
-
-def valid_data(cohort, **overrides):
-    data = {
-        "cohort": str(cohort.pk),
-        "city_name": "Bologna",
-        "country": cohort.country,
-        "region": "Emilia-Romagna",
-        "population": "390000",
-        "service": "municipal_police",
-        "service_other": "",
-        "contact_name": "Giulia Rossi",
-        "contact_position": "Comandante",
-        "contact_email": "giulia.rossi@example.it",
-        "contact_phone": "+39 051 000000",
-        "motivation": "Vogliamo usare l'IA in modo responsabile.",
-        "commits_to_attend": "on",
-        "consent": "on",
-        "website": "",
-        "g-recaptcha-response": "token",
-        "participants-TOTAL_FORMS": "2",
-        "participants-INITIAL_FORMS": "0",
-        "participants-MIN_NUM_FORMS": "1",
-        "participants-MAX_NUM_FORMS": "10",
-        "participants-0-name": "Giulia Rossi",
-        "participants-0-position": "official",
-        "participants-0-service": "Polizia locale",
-        "participants-0-gender": "female",
-        "participants-0-email": "giulia.rossi@example.it",
-        "participants-1-name": "Marco Bianchi",
-        "participants-1-position": "elected",
-        "participants-1-service": "Giunta comunale",
-        "participants-1-gender": "undisclosed",
-        "participants-1-email": "marco.bianchi@example.it",
-    }
-    data.update(overrides)
-    return data
-
-
-def pdf(content=b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", name="letter.pdf"):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
@@ -169,7 +97,7 @@ def test_outside_the_window_the_page_says_so_and_refuses_a_post(apply_pages, ita
         posted = client.post(apply_pages["en"].url, valid_data(italy))
     assert page.status_code == 200
     assert "Applications are not open at the moment" in page.content.decode()
-    assert '<form method="post"' not in page.content.decode()
+    assert 'name="city_name"' not in page.content.decode()
     assert posted.status_code == 403
     assert not Application.objects.exists()
 

@@ -39,7 +39,7 @@ def test_demo_loader_builds_the_programme_and_is_idempotent(
     first = counts()
     assert first["Cohort"] == 7
     assert first["Session"] == 35
-    assert first["Page"] == 1 + 6 * 9  # the root, then nine pages in six languages
+    assert first["Page"] == 1 + 6 * 11  # the root, then eleven pages in six languages
     assert first["FooterText"] == 6
     assert Page.objects.filter(depth__gt=1, live=False).count() == 0
     load_demo(django_capture_on_commit_callbacks)

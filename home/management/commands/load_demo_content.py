@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from applications.models import ApplicationPage
 from home.demo import content
 from home.demo.translate import translate
 from home.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
@@ -151,6 +152,15 @@ class Command(BaseCommand):
             _publish_child(
                 home, CohortIndexPage(body=content.COHORT_INDEX["body"]), content.COHORT_INDEX
             )
+        if content.PRIVACY_PAGE["slug"] not in children:
+            spec = content.PRIVACY_PAGE
+            _publish_child(home, ProgrammePage(intro=spec["intro"], body=spec["body"]), spec)
+        if content.APPLICATION_PAGE["slug"] not in children:
+            _publish_child(
+                home,
+                ApplicationPage(body=content.APPLICATION_PAGE["body"]),
+                content.APPLICATION_PAGE,
+            )
         if content.EVENT_INDEX["slug"] not in children:
             _publish_child(
                 home, EventIndexPage(body=content.EVENT_INDEX["body"]), content.EVENT_INDEX
@@ -172,7 +182,7 @@ class Command(BaseCommand):
 
     def ensure_contact(self, home):
         site = Site.objects.get(is_default_site=True)
-        ContactSettings.objects.get_or_create(
+        contact, _created = ContactSettings.objects.get_or_create(
             site=site,
             defaults={
                 "manager_name": "Claire Dumont",
@@ -182,3 +192,6 @@ class Command(BaseCommand):
                 "staff_notification_email": "aiforcities@efus.eu",
             },
         )
+        if contact.privacy_page_id is None:
+            contact.privacy_page = home.get_children().filter(slug="privacy").first()
+            contact.save()
