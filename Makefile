@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo messages translations test test-fast lint format bench clean
+.PHONY: help install run worker migrate demo messages translations test lint format bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,12 +29,16 @@ migrate: translations ## Apply database migrations
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo_content
 
-run: demo ## Run the site on http://$(HOST):$(PORT) (SQLite by default)
+run: demo ## Run the site on http://$(HOST):$(PORT) with the email worker (SQLite by default)
 	@echo ""
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
+	@echo "  Emails are printed here by the worker (console backend)."
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@bash -c 'trap "kill 0" EXIT; $(MANAGE) db_worker --backend queue --interval 2 & $(MANAGE) runserver $(HOST):$(PORT)'
+
+worker: migrate ## Run only the email worker (the queue of background tasks)
+	$(MANAGE) db_worker --backend queue
 
 test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
 	$(BIN)/pytest -q -n 2
