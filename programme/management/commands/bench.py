@@ -41,6 +41,7 @@ from home.demo import content
 from home.models import ContactSettings, FooterText, HomePage
 from programme.factories import CohortFactory, EventFactory, EventTopicFactory
 from programme.models import (
+    Cohort,
     CohortIndexPage,
     DateState,
     EventIndexPage,
@@ -412,6 +413,78 @@ def ms(seconds):
     return f"{seconds * 1000:.1f}"
 
 
+SUBMISSIONS = 40
+SUBMISSION_P95_TARGET_MS = 150
+
+
+def application_data(cohort, number):
+    """A valid application with two participants, as a browser posts it."""
+    participant = {
+        "name": f"Participant {number}",
+        "position": "official",
+        "service": "Police municipale",
+        "gender": "undisclosed",
+        "email": f"participant{number}@example.org",
+    }
+    data = {
+        "cohort": str(cohort.pk),
+        "city_name": f"Ville {number}",
+        "country": cohort.country,
+        "region": "Région",
+        "population": "50000",
+        "service": "municipal_police",
+        "contact_name": "Contact",
+        "contact_position": "Chef de service",
+        "contact_email": f"contact{number}@example.org",
+        "contact_phone": "+33 1 00 00 00 00",
+        "motivation": "Former notre service.",
+        "commits_to_attend": "on",
+        "consent": "on",
+        "g-recaptcha-response": "stubbed",
+        "participants-TOTAL_FORMS": "2",
+        "participants-INITIAL_FORMS": "0",
+    }
+    for index in range(2):
+        data.update({f"participants-{index}-{key}": value for key, value in participant.items()})
+    return data
+
+
+def measure_submissions(client):
+    """Valid submissions end to end at the server: form, one transaction, two emails queued.
+
+    reCAPTCHA's call to Google is stubbed; the emails stay in the queue (no worker runs).
+    """
+    from unittest import mock
+
+    from django_recaptcha.client import RecaptchaResponse
+
+    from applications.models import ApplicationPage
+
+    today = timezone.localdate()
+    cohort = Cohort.objects.create(
+        slug="bench-open-window",
+        country="FR",
+        delivery_languages=["fr"],
+        year=today.year,
+        planned_start=today + datetime.timedelta(days=60),
+        planned_end=today + datetime.timedelta(days=100),
+        applications_open_on=today - datetime.timedelta(days=1),
+        applications_close_on=today + datetime.timedelta(days=30),
+    )
+    home = HomePage.objects.get(locale__language_code="en")
+    page = publish_child(home, ApplicationPage(title="Apply", slug="apply"))
+    timings, statuses = [], set()
+    accept = RecaptchaResponse(is_valid=True)
+    with mock.patch("django_recaptcha.fields.client.submit", return_value=accept):
+        for number in range(WARM_UPS + SUBMISSIONS):
+            started = time.perf_counter()
+            response = client.post(page.url, application_data(cohort, number))
+            if number >= WARM_UPS:
+                timings.append(time.perf_counter() - started)
+            statuses.add(response.status_code)
+    return timings, statuses
+
+
 class Command(BaseCommand):
     help = "Measure page speed and throughput on a data set ten times the demo (own database)."
 
@@ -442,6 +515,7 @@ class Command(BaseCommand):
             ("search", "/en/search/?q=training"),
         ]
         self.report_pages([measure_page(Client(HTTP_HOST=HOST), *page) for page in pages])
+        self.report_submissions(*measure_submissions(Client(HTTP_HOST=HOST)))
         if not options["skip_load"]:
             loaded = [page for page in pages if page[0] in THROUGHPUT_TARGETS]
             self.report_load(self.run_load(loaded, options["duration"], options["connections"]))
@@ -476,6 +550,18 @@ class Command(BaseCommand):
             if r.queries > MAX_QUERIES:
                 self.missed.append(f"{r.name}: {r.queries} queries (target ≤ {MAX_QUERIES})")
         self.stdout.write("")
+
+    def report_submissions(self, timings, statuses):
+        median, p95 = percentile(timings, 50), percentile(timings, 95)
+        self.stdout.write(
+            f"Application submissions (in-process, reCAPTCHA stubbed, emails queued): "
+            f"{len(timings)} posts, median {ms(median)} ms, p95 {ms(p95)} ms "
+            f"(target p95 < {SUBMISSION_P95_TARGET_MS} ms)\n"
+        )
+        if statuses != {302}:
+            self.failures.append(f"application submissions answered {sorted(statuses)}")
+        if p95 * 1000 >= SUBMISSION_P95_TARGET_MS:
+            self.missed.append(f"submission p95 {ms(p95)} ms (target < {SUBMISSION_P95_TARGET_MS})")
 
     def run_load(self, pages, duration, connections_count):
         port = free_port()
