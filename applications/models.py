@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -47,6 +48,11 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+def private_storage():
+    """Letters live outside MEDIA_ROOT, with no public URL: only staff views may read them."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
 def letter_path(application, filename):
     return f"letters/{timezone.now():%Y/%m}/{application.cohort_id}-{filename}"
 
@@ -80,7 +86,11 @@ class Application(models.Model):
     motivation = models.TextField(_("motivation"), max_length=MOTIVATION_MAX_LENGTH)
     commits_to_attend = models.BooleanField(_("commitment to attend every session"))
     letter = models.FileField(
-        _("signed letter of commitment"), upload_to=letter_path, blank=True, max_length=255
+        _("signed letter of commitment"),
+        upload_to=letter_path,
+        storage=private_storage,
+        blank=True,
+        max_length=255,
     )
     consent_version = models.CharField(_("consent text version"), max_length=20)
     consented_at = models.DateTimeField(_("consent given at"))

@@ -1,0 +1,337 @@
+"""Staff review of applications in the Wagtail admin: the list and detail views, decisions
+(one or several at once), the private letter download and the per-cohort selection summary."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Sum
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail_modeladmin.views import IndexView, InspectView
+
+from applications import exports
+from applications.decisions import NotEnoughSeats, change_status
+from applications.models import (
+    Application,
+    ApplicationStatus,
+    Gender,
+    Position,
+    ProposedParticipant,
+    ServiceKind,
+)
+from programme.models import Cohort
+
+INDEX_URL_NAME = "applications_application_modeladmin_index"
+DECISION_CHOICES = [
+    (status.value, status.label)
+    for status in (
+        ApplicationStatus.UNDER_REVIEW,
+        ApplicationStatus.ACCEPTED,
+        ApplicationStatus.WAITLISTED,
+        ApplicationStatus.DECLINED,
+    )
+]
+
+
+def can_review(user):
+    return user.has_perm("applications.view_application") or can_decide(user)
+
+
+def can_decide(user):
+    return user.has_perm("applications.change_application")
+
+
+class DecisionForm(forms.Form):
+    status = forms.ChoiceField(label=gettext_lazy("Decision"), choices=DECISION_CHOICES)
+
+
+class BulkDecisionForm(DecisionForm):
+    applications = forms.ModelMultipleChoiceField(
+        queryset=Application.objects.all(),
+        error_messages={"required": gettext_lazy("Select at least one application.")},
+    )
+
+
+def decide(request, applications, status):
+    """Take one decision on each application; a refusal for one does not stop the others."""
+    label = ApplicationStatus(status).label
+    decided, refused = [], 0
+    for application in applications:
+        if application.status == ApplicationStatus.WITHDRAWN:
+            refused += 1
+            messages.error(
+                request,
+                _("%(reference)s was withdrawn by the applicant and cannot be decided.")
+                % {"reference": application.reference},
+            )
+            continue
+        try:
+            if change_status(application, status, request.user):
+                decided.append(application.reference)
+        except NotEnoughSeats:
+            refused += 1
+            cohort = Cohort.objects.get(pk=application.cohort_id)
+            messages.error(
+                request,
+                _(
+                    "%(reference)s was not accepted: not enough seats left in %(cohort)s "
+                    "(%(count)s needed, %(left)s left)."
+                )
+                % {
+                    "reference": application.reference,
+                    "count": application.participants.count(),
+                    "left": cohort.seats_left,
+                    "cohort": cohort,
+                },
+            )
+    if decided:
+        messages.success(
+            request,
+            ngettext(
+                "“%(status)s” recorded for %(references)s; the applicant will be emailed.",
+                "“%(status)s” recorded for %(references)s; the applicants will be emailed.",
+                len(decided),
+            )
+            % {"status": label, "references": ", ".join(decided)},
+        )
+    elif not refused:
+        messages.info(request, _("Nothing changed: the status was already “%s”.") % label)
+
+
+class ApplicationIndexView(IndexView):
+    def get_context_data(self, **kwargs):
+        decision_form = DecisionForm(auto_id="bulk-%s") if can_decide(self.request.user) else None
+        return super().get_context_data(decision_form=decision_form, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        return exports.response(queryset, spreadsheet_format)
+
+    @property
+    def csv_export_url(self):
+        return self.get_query_string({self.EXPORT_VAR: exports.CSV})
+
+    @property
+    def xlsx_export_url(self):
+        return self.get_query_string({self.EXPORT_VAR: exports.XLSX})
+
+
+class ApplicationInspectView(InspectView):
+    page_title = gettext_lazy("Application")
+
+    def get_fields_dict(self):
+        return []  # The template lays the application out in sections.
+
+    def get_context_data(self, **kwargs):
+        application = self.instance
+        user = self.request.user
+        return super().get_context_data(
+            participants=application.participants.all(),
+            history=application.status_changes.select_related("changed_by"),
+            letter_url=reverse("applications_letter", args=[application.pk])
+            if application.letter
+            else "",
+            decision_form=DecisionForm() if can_decide(user) else None,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not can_decide(request.user):
+            raise PermissionDenied
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            decide(request, [self.instance], form.cleaned_data["status"])
+        else:
+            messages.error(request, _("Choose one of the decisions offered."))
+        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+
+
+@require_POST
+def bulk_decision(request):
+    if not can_decide(request.user):
+        raise PermissionDenied
+    form = BulkDecisionForm(request.POST)
+    if form.is_valid():
+        applications = form.cleaned_data["applications"].order_by("submitted_at", "pk")
+        decide(request, applications, form.cleaned_data["status"])
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse(INDEX_URL_NAME)
+    return redirect(next_url)
+
+
+def letter(request, pk):
+    """The signed letter, only to reviewers: letters are never given a public address."""
+    if not can_review(request.user):
+        raise PermissionDenied
+    application = get_object_or_404(Application, pk=pk)
+    if not application.letter:
+        raise Http404
+    try:
+        file = application.letter.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=f"{application.reference}-letter.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+POPULATION_BANDS = [
+    (20_000, gettext_lazy("Under 20,000")),
+    (100_000, gettext_lazy("20,000 to 100,000")),
+    (500_000, gettext_lazy("100,000 to 500,000")),
+    (None, gettext_lazy("Over 500,000")),
+]
+
+
+def population_band(population):
+    return next(
+        i for i, (limit, _label) in enumerate(POPULATION_BANDS) if not limit or population < limit
+    )
+
+
+def percent(count, total):
+    return round(100 * count / total, 1) if total else 0
+
+
+@dataclass
+class Share:
+    label: str
+    proposed: int
+    proposed_total: int
+    accepted: int
+    accepted_total: int
+
+    @property
+    def proposed_percent(self):
+        return percent(self.proposed, self.proposed_total)
+
+    @property
+    def accepted_percent(self):
+        return percent(self.accepted, self.accepted_total)
+
+
+# Each make-up: its title, the categories shown, and how a participant row is sorted into them.
+MAKE_UP = [
+    (
+        gettext_lazy("Gender"),
+        [*Gender.choices, ("", gettext_lazy("Not given"))],
+        lambda row: row["gender"],
+    ),
+    (gettext_lazy("Position"), Position.choices, lambda row: row["position"]),
+    (
+        gettext_lazy("Applying service"),
+        ServiceKind.choices,
+        lambda row: row["application__service"],
+    ),
+    (
+        gettext_lazy("Size of city"),
+        [(i, label) for i, (_limit, label) in enumerate(POPULATION_BANDS)],
+        lambda row: population_band(row["application__population"]),
+    ),
+]
+
+
+def make_up(cohort):
+    """Proposed participants (every application not withdrawn) against the accepted ones."""
+    proposed = list(
+        ProposedParticipant.objects.filter(application__cohort=cohort)
+        .exclude(application__status=ApplicationStatus.WITHDRAWN)
+        .values("gender", "position", "application__service", "application__population",
+                "application__status")
+    )  # fmt: skip
+    accepted = [row for row in proposed if row["application__status"] == ApplicationStatus.ACCEPTED]
+    tables = []
+    for title, categories, category_of in MAKE_UP:
+        proposed_counts = Counter(map(category_of, proposed))
+        accepted_counts = Counter(map(category_of, accepted))
+        shares = [
+            Share(label, proposed_counts[key], len(proposed), accepted_counts[key], len(accepted))
+            for key, label in categories
+        ]
+        tables.append({"title": title, "shares": shares})
+    return {"tables": tables, "proposed": len(proposed), "accepted": len(accepted)}
+
+
+def by_country_and_status(cohort):
+    order = list(ApplicationStatus.values)
+    rows = (
+        Application.objects.filter(cohort=cohort)
+        .values("country", "status")
+        .annotate(applications=Count("pk", distinct=True), participants=Count("participants"))
+        .order_by()
+    )
+    countries = dict(Application._meta.get_field("country").choices)
+    rows = sorted(rows, key=lambda row: (row["country"], order.index(row["status"])))
+    for row in rows:
+        row["country_label"] = countries.get(row["country"], row["country"])
+        row["status_label"] = ApplicationStatus(row["status"]).label
+    return rows
+
+
+class SelectionSummaryView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = gettext_lazy("Selection summary")
+    header_icon = "form"
+    template_name = "applications/admin/summary.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_review(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(INDEX_URL_NAME), "label": _("Applications")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def chosen_cohort(self, cohorts):
+        by_pk = {str(cohort.pk): cohort for cohort in cohorts}
+        chosen = by_pk.get(self.request.GET.get("cohort", ""))
+        if chosen is None:
+            latest = Application.objects.order_by("-submitted_at").values_list("cohort_id")[:1]
+            chosen = by_pk.get(str(latest[0][0])) if latest else None
+        return chosen or (cohorts[0] if cohorts else None)
+
+    def get_context_data(self, **kwargs):
+        cohorts = list(Cohort.objects.all())
+        cohort = self.chosen_cohort(cohorts)
+        accepted = Cohort.objects.aggregate(total=Sum("accepted_participants"))["total"] or 0
+        target = settings.PROGRAMME_PARTICIPANT_TARGET
+        programme = {"accepted": accepted, "target": target, "percent": percent(accepted, target)}
+        programme["bar"] = min(programme["percent"], 100)
+        context = super().get_context_data(
+            cohorts=cohorts,
+            cohort=cohort,
+            programme=programme,
+            **kwargs,
+        )
+        if cohort:
+            context.update(
+                by_country_and_status=by_country_and_status(cohort),
+                seats_percent=percent(cohort.accepted_participants, cohort.seats),
+                make_up=make_up(cohort),
+            )
+        return context

@@ -1,0 +1,131 @@
+"""Admin wiring for the review of applications (wagtail-modeladmin)."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from applications import admin_views
+from applications.models import Application
+from programme.models import Cohort
+
+
+class CohortFilter(admin.SimpleListFilter):
+    """By cohort, without Django's admin site (which the related-field filter needs)."""
+
+    title = gettext_lazy("cohort")
+    parameter_name = "cohort"
+
+    def lookups(self, request, model_admin):
+        return [(str(cohort.pk), str(cohort)) for cohort in Cohort.objects.all()]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isascii() and value.isdigit():
+            return queryset.filter(cohort_id=value)
+        return queryset
+
+
+class ApplicationPermissionHelper(PermissionHelper):
+    """Applications come from the public form and change only through decisions, which keep
+    the seat count and the history right: no creating, editing or deleting here."""
+
+    def user_can_list(self, user):
+        return admin_views.can_review(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return admin_views.can_review(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ApplicationAdmin(ModelAdmin):
+    model = Application
+    menu_label = gettext_lazy("Applications")
+    menu_icon = "form"
+    menu_order = 210
+    inspect_view_enabled = True
+    history_view_enabled = False  # Status changes have their own history on the detail view.
+    list_display = [
+        "selection",
+        "reference",
+        "city_name",
+        "country",
+        "cohort",
+        "participant_count",
+        "status",
+        "submitted_at",
+        "duplicate",
+    ]
+    list_display_add_buttons = "reference"
+    list_filter = [CohortFilter, "country", "status"]
+    search_fields = ["reference", "city_name", "contact_name", "contact_email"]
+    list_per_page = 50
+    permission_helper_class = ApplicationPermissionHelper
+    index_view_class = admin_views.ApplicationIndexView
+    inspect_view_class = admin_views.ApplicationInspectView
+    index_template_name = "applications/admin/index.html"
+    inspect_template_name = "applications/admin/inspect.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("cohort", "possible_duplicate_of")
+            .annotate(participant_count=Count("participants"))
+        )
+
+    def get_list_display(self, request):
+        if admin_views.can_decide(request.user):
+            return self.list_display
+        return [name for name in self.list_display if name != "selection"]
+
+    @admin.display(description=gettext_lazy("Select"))
+    def selection(self, obj):
+        return format_html(
+            '<input type="checkbox" name="applications" value="{}" form="bulk-decision" '
+            'aria-label="{}">',
+            obj.pk,
+            _("Select %(reference)s") % {"reference": obj.reference},
+        )
+
+    @admin.display(description=gettext_lazy("Participants"), ordering="participant_count")
+    def participant_count(self, obj):
+        return obj.participant_count
+
+    @admin.display(description=gettext_lazy("Possible duplicate"))
+    def duplicate(self, obj):
+        if obj.possible_duplicate_of is None:
+            return ""
+        return format_html(
+            '<span class="w-status w-status--label">{}</span>',
+            _("Same city as %(reference)s") % {"reference": obj.possible_duplicate_of.reference},
+        )
+
+
+modeladmin_register(ApplicationAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [
+        path("applications/decide/", admin_views.bulk_decision, name="applications_bulk_decision"),
+        path("applications/letter/<int:pk>/", admin_views.letter, name="applications_letter"),
+        path(
+            "applications/summary/",
+            admin_views.SelectionSummaryView.as_view(),
+            name="applications_summary",
+        ),
+    ]
