@@ -16,6 +16,7 @@ from applications.models import Application, ApplicationStatus
 from home.models import ContactSettings
 from programme.models import Cohort
 from tests.applications.builders import DURING_WINDOW, run_queue, submit
+from tests.conftest import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,8 @@ ACKNOWLEDGEMENT_SUBJECT = {
     "fr": "candidature AIC-2026-IT",
     "it": "candidatura AIC-2026-IT",
     "de": "Bewerbung AIC-2026-IT",
+    "nl": "aanmelding AIC-2026-IT",
+    "es": "candidatura AIC-2026-IT",
 }
 
 
@@ -38,7 +41,7 @@ def staff_address(site_tree):
     return "applications@efus.example"
 
 
-@pytest.mark.parametrize("code", ["en", "fr", "it", "de"])
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
 def test_submission_queues_two_emails_that_go_out_when_the_worker_runs(
     apply_pages, italy, client, staff_address, code
 ):
