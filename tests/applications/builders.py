@@ -1,6 +1,7 @@
 """Builders for application tests: valid form data, a PDF, a submission, the email queue."""
 
 import datetime
+from unittest import mock
 
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -64,5 +65,12 @@ def submit(client, page, cohort, **overrides):
 
 
 def run_queue():
-    """Run the email queue's worker until the queue is empty, as `db_worker --batch` does."""
-    call_command("db_worker", "--backend", "queue", "--batch", "--no-startup-delay", verbosity=0)
+    """Run the email queue's worker until the queue is empty, as `db_worker --batch` does.
+
+    The worker closes stale connections between tasks; inside a test that would close the
+    test's own transaction on PostgreSQL, so that housekeeping is switched off here.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command(
+            "db_worker", "--backend", "queue", "--batch", "--no-startup-delay", verbosity=0
+        )
