@@ -1,5 +1,7 @@
 """The application form: the city, its contact, its proposed participants and its commitments."""
 
+import logging
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
@@ -14,6 +16,8 @@ from applications.models import (
     ProposedParticipant,
     ServiceKind,
 )
+
+logger = logging.getLogger(__name__)
 
 PDF_SIGNATURE = b"%PDF-"
 LETTER_MAX_BYTES = 5 * 1024 * 1024
@@ -33,6 +37,22 @@ def validate_pdf_letter(upload):
         raise ValidationError(_("The letter must be a PDF file."))
 
 
+class SpamCheckField(ReCaptchaField):
+    """reCAPTCHA that refuses politely when Google's service cannot be reached or answers badly."""
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except ValidationError:
+            raise
+        except Exception:
+            logger.warning("reCAPTCHA verification unavailable")
+            raise ValidationError(
+                _("The spam check is unavailable. Please try again in a few minutes."),
+                code="captcha_unavailable",
+            )
+
+
 class ApplicationForm(forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that Efus processes the data in this form to handle the application."),
@@ -42,7 +62,7 @@ class ApplicationForm(forms.ModelForm):
     )
     # A field people never see: only robots fill it in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
-    captcha = ReCaptchaField(widget=ReCaptchaV2Checkbox, label=_("Spam check"))
+    captcha = SpamCheckField(widget=ReCaptchaV2Checkbox, label=_("Spam check"))
 
     class Meta:
         model = Application
@@ -135,5 +155,6 @@ ParticipantFormSet = inlineformset_factory(
     validate_min=True,
     max_num=MAX_PARTICIPANTS,
     validate_max=True,
+    absolute_max=MAX_PARTICIPANTS,
     can_delete=True,
 )

@@ -54,7 +54,8 @@ def private_storage():
 
 
 def letter_path(application, filename):
-    return f"letters/{timezone.now():%Y/%m}/{application.cohort_id}-{filename}"
+    """A generated name: the uploader's file name is never trusted nor kept."""
+    return f"letters/{timezone.now():%Y/%m}/{application.cohort_id}-{uuid.uuid4().hex}.pdf"
 
 
 class Application(models.Model):

@@ -29,9 +29,15 @@ def deliver_or_retry(task_function, send, kind, object_id, attempt, **extra):
     """
     try:
         send()
-    except Exception:
+    except Exception as error:
         if attempt >= MAX_ATTEMPTS:
-            logger.exception("Email %s for record %s failed for good", kind, object_id)
+            # No traceback in the log: a mail server's refusal quotes the recipient's address.
+            logger.error(
+                "Email %s for record %s failed for good (%s)",
+                kind,
+                object_id,
+                type(error).__name__,
+            )
             raise
         logger.warning(
             "Email %s for record %s failed (attempt %s); retrying", kind, object_id, attempt

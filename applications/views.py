@@ -48,6 +48,13 @@ def open_cohorts():
     return Cohort.objects.filter(pk__in=open_ids).order_by("planned_start"), upcoming
 
 
+def _as_new_application(data):
+    """A new application has no stored participants: ignore a tampered INITIAL_FORMS count."""
+    data = data.copy()
+    data[f"{PARTICIPANTS_PREFIX}-INITIAL_FORMS"] = "0"
+    return data
+
+
 def _with_extra_participant(data):
     """The posted data with one more, empty participant row (adding a row without JavaScript)."""
     data = data.copy()
@@ -77,13 +84,16 @@ def application_form(page, request):
     if request.method == "POST" and "add_participant" in request.POST:
         form = ApplicationForm(request.POST, cohorts=cohorts)
         participants = ParticipantFormSet(
-            _with_extra_participant(request.POST), prefix=PARTICIPANTS_PREFIX
+            _with_extra_participant(_as_new_application(request.POST)),
+            prefix=PARTICIPANTS_PREFIX,
         )
         context.update(form=form, participants=participants, show_errors=False)
         return TemplateResponse(request, "applications/application_page.html", context)
     if request.method == "POST":
         form = ApplicationForm(request.POST, request.FILES, cohorts=cohorts)
-        participants = ParticipantFormSet(request.POST, prefix=PARTICIPANTS_PREFIX)
+        participants = ParticipantFormSet(
+            _as_new_application(request.POST), prefix=PARTICIPANTS_PREFIX
+        )
         form_ok = form.is_valid()
         participants_ok = participants.is_valid()
         if form_ok and participants_ok:
