@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from applications.emails import queue_submission_emails
 from applications.forms import CONSENT_VERSION
 from applications.models import Application
+from programme.models import Cohort
 
 
 def find_earlier_application(application):
@@ -27,6 +28,9 @@ def find_earlier_application(application):
 @transaction.atomic
 def store_application(form, participants):
     """Save the application and its participants; flag a second one from the same city."""
+    # Lock the cohort so two simultaneous submissions (a double click) see each other and the
+    # second is flagged as a possible duplicate.
+    Cohort.objects.select_for_update().get(pk=form.cleaned_data["cohort"].pk)
     application = form.save(commit=False)
     application.language = (get_language() or "en").split("-")[0]
     application.consent_version = CONSENT_VERSION

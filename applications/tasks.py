@@ -22,6 +22,10 @@ def retry_delay(attempt):
     return FIRST_RETRY_DELAY * (2 ** (attempt - 1))
 
 
+class EmailNotDelivered(Exception):
+    """Raised after the last attempt, without the mail server's words (they quote addresses)."""
+
+
 def deliver_or_retry(task_function, send, kind, object_id, attempt, **extra):
     """Run `send`; on failure queue `task_function` again later, up to MAX_ATTEMPTS.
 
@@ -38,7 +42,7 @@ def deliver_or_retry(task_function, send, kind, object_id, attempt, **extra):
                 object_id,
                 type(error).__name__,
             )
-            raise
+            raise EmailNotDelivered(f"{kind} for record {object_id}") from None
         logger.warning(
             "Email %s for record %s failed (attempt %s); retrying", kind, object_id, attempt
         )
