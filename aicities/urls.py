@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("", include("certificates.api_urls")),
 ]
 
 if settings.DEBUG:
@@ -26,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("programme.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -20,6 +20,7 @@ EDITOR_MODELS = {
     "home": ["footertext", "contactsettings"],
     "wagtail_localize": ["translation"],
     "applications": ["application", "proposedparticipant", "applicationstatuschange"],
+    "certificates": ["enrolment", "attendance", "certificate"],
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = {

@@ -34,8 +34,15 @@ class HomePage(Page):
         from programme.models import Cohort, CohortIndexPage
 
         context = super().get_context(request, *args, **kwargs)
+        # One query: certified participants (valid certificates) are counted in the same join.
         totals = Cohort.objects.aggregate(
-            cohorts=models.Count("id"), countries=models.Count("country", distinct=True)
+            cohorts=models.Count("id", distinct=True),
+            countries=models.Count("country", distinct=True),
+            certified=models.Count(
+                "enrolments__certificates",
+                filter=models.Q(enrolments__certificates__revoked_at__isnull=True),
+                distinct=True,
+            ),
         )
         context["key_figures"] = {
             "participants_target": settings.PROGRAMME_PARTICIPANT_TARGET,

@@ -47,6 +47,7 @@ class CohortViewSet(SnippetViewSet):
                     FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                     FieldRowPanel([FieldPanel("is_confirmed"), FieldPanel("is_cancelled")]),
                     FieldPanel("venue"),
+                    FieldPanel("join_url"),
                 ],
             ),
             DateHistoryPanel(heading=_("History of date confirmations and changes")),

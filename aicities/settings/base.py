@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "programme",
     "committee",
     "applications",
+    "certificates",
     "django_recaptcha",
     "django_tasks",
     "django_tasks_db",
@@ -231,6 +232,22 @@ APPLICATION_RETENTION_DAYS = int(env("APPLICATION_RETENTION_DAYS", str(365 * 2))
 
 # Programme facts that are not editorial content.
 PROGRAMME_PARTICIPANT_TARGET = 175
+
+# Certificates. The completion rule: "all" (every session of the cohort that was not cancelled)
+# or minimum counts per kind, e.g. "online=3,in_person=1".
+CERTIFICATE_COMPLETION_RULE = env("CERTIFICATE_COMPLETION_RULE", "all")
+# The key that signs the Open Badges credentials: an Ed25519 (or RSA) private key in PEM.
+# Without it, development and tests create one in CERTIFICATE_SIGNING_KEY_FILE on first use;
+# production refuses to start without it.
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "").replace("\\n", "\n")
+CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / ".certificate-signing-key.pem"
+# Certificate look-ups allowed per client address: (count, seconds).
+CERTIFICATE_LOOKUP_RATE = (
+    int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),
+    int(env("CERTIFICATE_LOOKUP_WINDOW", "600")),
+)
+# Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 # Demo content and demo accounts are allowed only where a settings module says so.
 DEMO_CONTENT_ALLOWED = False

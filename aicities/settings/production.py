@@ -22,6 +22,13 @@ if RECAPTCHA_PUBLIC_KEY == RECAPTCHA_TEST_PUBLIC_KEY or not env("RECAPTCHA_PRIVA
     raise ImproperlyConfigured("RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY must be real keys.")
 SILENCED_SYSTEM_CHECKS = []
 
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "").replace("\\n", "\n")
+if "PRIVATE KEY-----" not in CERTIFICATE_SIGNING_KEY:
+    raise ImproperlyConfigured(
+        "CERTIFICATE_SIGNING_KEY must hold the PEM private key that signs certificates."
+    )
+CERTIFICATE_SIGNING_KEY_FILE = None
+
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", ",".join(f"https://{host}" for host in ALLOWED_HOSTS)
 )

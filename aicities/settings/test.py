@@ -14,3 +14,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / "test-results" / "certificate-signing-key.pem"  # noqa: F405

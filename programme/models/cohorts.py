@@ -279,6 +279,12 @@ class Session(models.Model):
     venue = models.CharField(
         _("venue"), max_length=200, blank=True, help_text=_("For the in-person session.")
     )
+    join_url = models.URLField(
+        _("link to join"),
+        max_length=500,
+        blank=True,
+        help_text=_("For an online session: shown only to the cohort's enrolled participants."),
+    )
     previous_starts_at = models.DateTimeField(null=True, blank=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
 

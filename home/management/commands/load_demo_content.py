@@ -11,6 +11,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from applications.models import ApplicationPage
+from certificates.demo import load_certificates
 from home.demo import content
 from home.demo.translate import translate
 from home.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
@@ -77,6 +78,7 @@ class Command(BaseCommand):
                     for topic in topics.values():
                         translate(topic, locale, missing_report=self.missing)
             load_events(topics)
+            load_certificates(users["editor"])
             self.ensure_contact(home)
             if self.missing is not None:
                 self.stdout.write(json.dumps(self.missing, ensure_ascii=False, indent=1))

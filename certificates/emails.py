@@ -1,0 +1,103 @@
+"""The participants' emails (invitation, certificate), written in the participant's language."""
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from certificates.models import Certificate, Enrolment
+
+INVITATION = "invitation"
+CERTIFICATE = "certificate"
+
+
+def absolute(path):
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def set_password_url(user, language):
+    """A one-time link to choose a password, in `language`.
+
+    The members' area provides the page (`members:password_reset_confirm`); until it exists
+    this app's own page (`certificates:set_password`) does the same with Django's view.
+    """
+    kwargs = {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+    with translation.override(language):
+        try:
+            path = reverse("members:password_reset_confirm", kwargs=kwargs)
+        except NoReverseMatch:
+            path = reverse("certificates:set_password", kwargs=kwargs)
+    return absolute(path)
+
+
+def build_invitation(enrolment):
+    with translation.override(enrolment.language):
+        context = {
+            "enrolment": enrolment,
+            "cohort": enrolment.cohort,
+            "set_password_url": set_password_url(enrolment.user, enrolment.language),
+            "username": enrolment.user.get_username(),
+        }
+        subject = render_to_string("certificates/emails/invitation_subject.txt", context)
+        body = render_to_string("certificates/emails/invitation.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[enrolment.email],
+    )
+
+
+def build_certificate_email(certificate):
+    from certificates.issuing import pdf_bytes, verification_url
+
+    enrolment = certificate.enrolment
+    with translation.override(certificate.language):
+        context = {
+            "enrolment": enrolment,
+            "cohort": enrolment.cohort,
+            "certificate": certificate,
+            "verification_url": verification_url(certificate),
+        }
+        subject = render_to_string("certificates/emails/certificate_subject.txt", context)
+        body = render_to_string("certificates/emails/certificate.txt", context)
+    message = EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[enrolment.email],
+    )
+    message.attach(f"certificate-{certificate.code}.pdf", pdf_bytes(certificate), "application/pdf")
+    return message
+
+
+def send_now(kind, record_id):
+    if kind == INVITATION:
+        enrolment = Enrolment.objects.select_related("cohort", "user").get(pk=record_id)
+        build_invitation(enrolment).send(fail_silently=False)
+    elif kind == CERTIFICATE:
+        certificate = Certificate.objects.select_related("enrolment__cohort").get(pk=record_id)
+        if certificate.is_revoked:
+            return  # Revoked before the email went out: nothing to send.
+        build_certificate_email(certificate).send(fail_silently=False)
+    else:
+        raise ValueError(kind)
+
+
+def queue_invitation(enrolment):
+    from certificates.tasks import send_certificate_email
+
+    send_certificate_email.enqueue(INVITATION, enrolment.pk)
+
+
+def queue_certificate(certificate):
+    from certificates.tasks import send_certificate_email
+
+    send_certificate_email.enqueue(CERTIFICATE, certificate.pk)

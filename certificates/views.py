@@ -1,0 +1,233 @@
+"""Public pages (verification, the issuer's keys) and the participant's private downloads."""
+
+import json
+import uuid
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from certificates import credentials
+from certificates.enrolment import display_slug
+from certificates.forms import VerificationForm
+from certificates.issuing import pdf_bytes
+from certificates.models import Certificate, Enrolment, normalise_code
+from certificates.ratelimit import allow_lookup
+from programme.calendars import calendar_for
+from programme.models import Session
+
+CALENDAR_SALT = "certificates.calendar"
+
+
+def is_staff(user):
+    return user.is_active and (user.is_superuser or user.has_perm("certificates.view_certificate"))
+
+
+def find_certificate(code):
+    if not code:
+        return None
+    return (
+        Certificate.objects.select_related("enrolment__cohort")
+        .filter(code=code)
+        .only(
+            "code",
+            "issued_at",
+            "revoked_at",
+            "language",
+            "enrolment__name",
+            "enrolment__cohort__country",
+            "enrolment__cohort__planned_start",
+            "enrolment__cohort__planned_end",
+            "enrolment__cohort__year",
+        )
+        .first()
+    )
+
+
+def _too_many(request):
+    response = render(request, "certificates/too_many_lookups.html", status=429)
+    response["Retry-After"] = "600"
+    return response
+
+
+def _verification_page(request, form, code=None, looked_up=False):
+    certificate = find_certificate(code) if looked_up else None
+    response = render(
+        request,
+        "certificates/verify.html",
+        {"form": form, "certificate": certificate, "looked_up": looked_up},
+        status=404 if looked_up and certificate is None else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def verify(request):
+    """The form; with ?code=… the result is shown under it."""
+    if "code" not in request.GET:
+        return _verification_page(request, VerificationForm())
+    form = VerificationForm(request.GET)
+    if not form.is_valid():
+        return _verification_page(request, form)
+    if not allow_lookup(request):
+        return _too_many(request)
+    return _verification_page(request, form, form.cleaned_data["code"], looked_up=True)
+
+
+@require_GET
+def verify_code(request, code):
+    """The address in the QR code."""
+    if not allow_lookup(request):
+        return _too_many(request)
+    form = VerificationForm(initial={"code": code})
+    return _verification_page(request, form, normalise_code(code), looked_up=True)
+
+
+def _own_certificate(request, code):
+    """The certificate, to its holder or to staff; anonymous visitors are sent to log in."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("enrolment__cohort"), code=normalise_code(code)
+    )
+    if is_staff(user):
+        return certificate
+    if certificate.enrolment.user_id == user.pk and not certificate.is_revoked:
+        return certificate
+    raise Http404
+
+
+def download_pdf(request, code):
+    certificate = _own_certificate(request, code)
+    if certificate is None:
+        return redirect_to_login(request.get_full_path())
+    response = HttpResponse(pdf_bytes(certificate), content_type="application/pdf")
+    name = display_slug(certificate.enrolment)
+    response["Content-Disposition"] = f'attachment; filename="certificate-{name}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def download_credential(request, code):
+    certificate = _own_certificate(request, code)
+    if certificate is None:
+        return redirect_to_login(request.get_full_path())
+    response = HttpResponse(
+        credentials.credential_jwt(certificate), content_type="application/vc+jwt"
+    )
+    name = display_slug(certificate.enrolment)
+    response["Content-Disposition"] = f'attachment; filename="open-badge-{name}.jwt"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def calendar_token(user):
+    return signing.dumps(user.pk, salt=CALENDAR_SALT)
+
+
+@require_GET
+def private_calendar(request, token):
+    """The sessions of the cohorts the token's holder is enrolled in, and no other."""
+    try:
+        user_id = signing.loads(token, salt=CALENDAR_SALT)
+    except signing.BadSignature as error:
+        raise Http404 from error
+    cohort_ids = Enrolment.objects.filter(user_id=user_id).values("cohort_id")
+    sessions = (
+        Session.objects.filter(cohort_id__in=cohort_ids)
+        .select_related("cohort")
+        .prefetch_related("cohort__sessions")
+        .order_by("starts_at", "pk")
+    )
+    calendar = calendar_for(gettext("AI for Cities – my sessions"), sessions)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="ai-for-cities-my-sessions.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """The invitation's page to choose a password (until the members' area provides one)."""
+
+    template_name = "certificates/set_password.html"
+    success_url = reverse_lazy("certificates:password_set")
+
+
+class PasswordSetView(auth_views.PasswordResetCompleteView):
+    template_name = "certificates/password_set.html"
+
+
+# --- machine-readable: the issuer, its keys and the status of a credential -------------------
+
+
+def _json(data, status=200):
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def issuer(request):
+    return _json(credentials.issuer_profile())
+
+
+@require_GET
+def achievement(request):
+    return _json({"@context": credentials.CONTEXTS, **credentials.achievement()})
+
+
+@require_GET
+def jwks(request):
+    return _json(credentials.public_jwks())
+
+
+def _status(certificate):
+    return {
+        "code": certificate.code,
+        "credential": f"urn:uuid:{certificate.credential_id}",
+        "status": "revoked" if certificate.is_revoked else "valid",
+        "revoked": certificate.is_revoked,
+    }
+
+
+@require_GET
+def status(request, code):
+    if not allow_lookup(request):
+        return _json({"error": "too many look-ups"}, status=429)
+    certificate = Certificate.objects.filter(code=normalise_code(code)).first()
+    if certificate is None:
+        return _json({"status": "not found"}, status=404)
+    return _json(_status(certificate))
+
+
+@csrf_exempt
+@require_POST
+def verify_credential(request):
+    """POST a VC-JWT: its signature is checked with the site's key, then its status."""
+    if not allow_lookup(request):
+        return _json({"error": "too many look-ups"}, status=429)
+    try:
+        token = request.body.decode("utf-8")
+        if token.lstrip().startswith("{"):
+            token = json.loads(token).get("credential", "")
+        payload = credentials.read_credential(token)
+    except (credentials.InvalidCredential, UnicodeDecodeError, ValueError, AttributeError):
+        return _json({"signature": "invalid"}, status=400)
+    try:
+        credential_id = uuid.UUID(str(payload.get("jti", "")).removeprefix("urn:uuid:"))
+    except ValueError:
+        credential_id = None
+    certificate = Certificate.objects.filter(credential_id=credential_id).first()
+    if certificate is None:
+        return _json({"signature": "valid", "status": "not found"}, status=404)
+    return _json({"signature": "valid", **_status(certificate)})
