@@ -68,7 +68,7 @@ def signing_key():
 
 
 def algorithm(key):
-    return "EdDSA" if key.key_type == "OKP" else "RS256"
+    return "EdDSA" if key.get("kty") == "OKP" else "RS256"
 
 
 def key_id(key=None):

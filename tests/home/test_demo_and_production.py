@@ -16,7 +16,17 @@ pytestmark = pytest.mark.django_db
 
 PROJECT = settings.BASE_DIR
 GOOD_SECRET = "k3J9x-PqZ8v_Lm2Ty7Wn4Rb6Hc1Fd5Gs0Ae3Ui8Oo2Yy9Tt4Rr7Ee1Ww6Qq5Zz0"
-REAL_KEYS = {"RECAPTCHA_PUBLIC_KEY": "6Lc-site-key-example", "RECAPTCHA_PRIVATE_KEY": "6Lc-secret"}
+# A throw-away Ed25519 key: production also needs the key that signs certificates.
+SIGNING_KEY = (
+    "-----BEGIN PRIVATE KEY-----\\n"
+    "MC4CAQAwBQYDK2VwBCIEIGxXk4CCmKE2hWgYXB9bPHfvdX3kYDFwc7nDHS6SA6Lk\\n"
+    "-----END PRIVATE KEY-----\\n"
+)
+REAL_KEYS = {
+    "RECAPTCHA_PUBLIC_KEY": "6Lc-site-key-example",
+    "RECAPTCHA_PRIVATE_KEY": "6Lc-secret",
+    "CERTIFICATE_SIGNING_KEY": SIGNING_KEY,
+}
 
 
 def counts():

@@ -13,8 +13,10 @@ def catalogue_dirs():
     dirs = [Path(locale_dir) for locale_dir in settings.LOCALE_PATHS]
     for app in apps.get_app_configs():
         app_locale = Path(app.path) / "locale"
-        # Only the project's own apps: installed packages ship compiled catalogues.
-        if app_locale.is_dir() and settings.BASE_DIR in app_locale.parents:
+        # Only the project's own apps: installed packages ship compiled catalogues (and may
+        # live inside the project's .venv).
+        own = settings.BASE_DIR in app_locale.parents and "site-packages" not in app_locale.parts
+        if own and app_locale.is_dir():
             dirs.append(app_locale)
     return dirs
 
