@@ -25,6 +25,7 @@ translations: install ## Compile the UI translations (locale/*.po → .mo) witho
 
 migrate: translations ## Apply database migrations
 	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_groups
 
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo_content

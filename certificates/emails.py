@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -20,21 +20,13 @@ def absolute(path):
 
 
 def set_password_url(user, language):
-    """A one-time link to choose a password, in `language`.
-
-    The members' area provides the page (`members:password_reset_confirm`); until it exists
-    this app's own page (`certificates:set_password`) does the same with Django's view.
-    """
+    """A one-time link to choose a password, in `language`, on the members' area's page."""
     kwargs = {
         "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
     }
     with translation.override(language):
-        try:
-            path = reverse("members:password_reset_confirm", kwargs=kwargs)
-        except NoReverseMatch:
-            path = reverse("certificates:set_password", kwargs=kwargs)
-    return absolute(path)
+        return absolute(reverse("members:password_reset_confirm", kwargs=kwargs))
 
 
 def build_invitation(enrolment):

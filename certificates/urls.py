@@ -16,10 +16,4 @@ urlpatterns = [
         name="download_credential",
     ),
     path("certificates/calendar/<str:token>.ics", views.private_calendar, name="calendar"),
-    path(
-        "account/set-password/<uidb64>/<token>/",
-        views.SetPasswordView.as_view(),
-        name="set_password",
-    ),
-    path("account/password-set/", views.PasswordSetView.as_view(), name="password_set"),
 ]

@@ -3,12 +3,12 @@
 import json
 import uuid
 
-from django.contrib.auth import views as auth_views
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -106,10 +106,15 @@ def _own_certificate(request, code):
     raise Http404
 
 
+def _to_login(request):
+    """Anonymous visitors log in on the members' page, then come back."""
+    return redirect_to_login(request.get_full_path(), reverse(settings.WAGTAIL_FRONTEND_LOGIN_URL))
+
+
 def download_pdf(request, code):
     certificate = _own_certificate(request, code)
     if certificate is None:
-        return redirect_to_login(request.get_full_path())
+        return _to_login(request)
     response = HttpResponse(pdf_bytes(certificate), content_type="application/pdf")
     name = display_slug(certificate.enrolment)
     response["Content-Disposition"] = f'attachment; filename="certificate-{name}.pdf"'
@@ -120,7 +125,7 @@ def download_pdf(request, code):
 def download_credential(request, code):
     certificate = _own_certificate(request, code)
     if certificate is None:
-        return redirect_to_login(request.get_full_path())
+        return _to_login(request)
     response = HttpResponse(
         credentials.credential_jwt(certificate), content_type="application/vc+jwt"
     )
@@ -154,17 +159,6 @@ def private_calendar(request, token):
     response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-class SetPasswordView(auth_views.PasswordResetConfirmView):
-    """The invitation's page to choose a password (until the members' area provides one)."""
-
-    template_name = "certificates/set_password.html"
-    success_url = reverse_lazy("certificates:password_set")
-
-
-class PasswordSetView(auth_views.PasswordResetCompleteView):
-    template_name = "certificates/password_set.html"
 
 
 # --- machine-readable: the issuer, its keys and the status of a credential -------------------

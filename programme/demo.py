@@ -216,7 +216,16 @@ def load_events(topics, today=None):
     today = today or timezone.localdate()
     for key, kind, starts, ends in _event_specs(today):
         Event.objects.get_or_create(
-            topic=topics[key], kind=kind, defaults={"starts_at": starts, "ends_at": ends}
+            topic=topics[key],
+            kind=kind,
+            defaults={
+                "starts_at": starts,
+                "ends_at": ends,
+                "join_url": f"https://meet.example.org/aicities-{key}",
+                "recording_url": (
+                    f"https://video.example.org/aicities-{key}" if ends.date() < today else ""
+                ),
+            },
         )
 
 

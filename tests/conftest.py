@@ -68,9 +68,13 @@ def english_by_default():
     translation.activate("en")
 
 
+def ensure_locales():
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+
+
 @pytest.fixture
 def locales(db):
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+    return ensure_locales()
 
 
 def publish_translation(page, locale, title):
@@ -83,6 +87,10 @@ def publish_translation(page, locale, title):
 @pytest.fixture
 def site_tree(locales):
     """Home, an about page, the cohort listing and the events page, in all six languages."""
+    return build_site_tree(locales)
+
+
+def build_site_tree(locales):
     root = Page.get_first_root_node()
     Site.objects.all().delete()
     for page in Page.objects.filter(depth=2):

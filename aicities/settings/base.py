@@ -186,6 +186,8 @@ if USING_POSTGRES:
     # "simple" configuration rather than stemming every page with one language's rules.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_MODEL = "committee.Resource"
+WAGTAIL_FRONTEND_LOGIN_URL = "members:login"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -89,6 +89,12 @@ class EventIndexPage(ListingPage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = attach_topics(Event.objects.select_related("topic"))
+        context["now"] = now
         context["upcoming_events"] = [e for e in events if e.ends_at >= now]
         context["past_events"] = [e for e in reversed(events) if e.ends_at < now]
+        from committee.access import is_member
+        from committee.models import attach_summary_notes
+
+        context["shows_join_links"] = is_member(request.user)
+        attach_summary_notes(context["past_events"], self.locale_id, request.user)
         return context

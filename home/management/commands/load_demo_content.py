@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from applications.models import ApplicationPage
 from certificates.demo import load_certificates
+from committee.demo.load import load_committee
 from home.demo import content
 from home.demo.translate import translate
 from home.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
@@ -70,14 +71,15 @@ class Command(BaseCommand):
             users = self.ensure_accounts(groups, password)
             home = self.ensure_pages(locales["en"])
             self.ensure_snippets(locales)
-            self.ensure_translations(home, locales, users["editor"])
             load_cohorts(users["editor"])
             topics = ensure_topics(content.EVENT_TOPICS, locales["en"])
+            load_events(topics)
+            committee = load_committee(home, locales["en"], users, groups)
             for locale in locales.values():
                 if locale.language_code != "en":
-                    for topic in topics.values():
-                        translate(topic, locale, missing_report=self.missing)
-            load_events(topics)
+                    for snippet in [*topics.values(), *committee["snippets"]]:
+                        translate(snippet, locale, missing_report=self.missing)
+            self.ensure_translations(home, locales, users["editor"])
             load_certificates(users["editor"])
             self.ensure_contact(home)
             if self.missing is not None:

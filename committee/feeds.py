@@ -1,0 +1,73 @@
+"""RSS and Atom feeds of a language's public committee notes (never the members-only ones)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from home.visibility import discoverable_pages
+
+FEED_LENGTH = 30
+
+
+class NotesRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        response = super().__call__(request, *args, **kwargs)
+        response["Cache-Control"] = "public, max-age=900"
+        return response
+
+    def title(self):
+        return _("AI for Cities – notes of the steering committee")
+
+    def link(self):
+        return self.index_page.get_url(self.request)
+
+    def description(self):
+        return self.index_page.intro or self.title()
+
+    def feed_url(self):
+        return self.request.build_absolute_uri()
+
+    def language(self):
+        return self.index_page.locale.language_code
+
+    def items(self):
+        from committee.models import CommitteeNotePage
+
+        notes = discoverable_pages(CommitteeNotePage.objects.child_of(self.index_page))
+        return list(notes.order_by("-date", "-pk")[:FEED_LENGTH])
+
+    def item_title(self, note):
+        return note.title
+
+    def item_description(self, note):
+        return note.summary
+
+    def item_link(self, note):
+        return note.get_url(self.request)
+
+    def item_pubdate(self, note):
+        midnight = datetime.datetime.combine(note.date, datetime.time(12, 0))
+        return timezone.make_aware(midnight, datetime.UTC)
+
+    def item_updateddate(self, note):
+        return note.last_published_at or self.item_pubdate(note)
+
+    def item_categories(self, note):
+        return [note.get_note_type_display()]
+
+
+class NotesAtomFeed(NotesRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

@@ -1,0 +1,157 @@
+"""Fixtures for the committee tests: the committee section in six languages, its notes, the
+member library with a document, and one user of each kind."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.models import PageViewRestriction
+
+from committee.access import MEMBER_GROUPS
+from committee.demo.pdf import simple_pdf
+from committee.models import (
+    CommitteeNoteIndexPage,
+    CommitteeNotePage,
+    CommitteePage,
+    LibraryPage,
+    Resource,
+    Topic,
+)
+from home.groups import (
+    COMMITTEE_MEMBERS,
+    EDITORS,
+    PARTICIPANTS,
+    ensure_groups,
+    ensure_member_library,
+)
+from tests.conftest import TRANSLATED_CODES, build_site_tree, ensure_locales, publish_translation
+
+PASSWORD = "a-long-test-password-42"
+PUBLIC_NOTE_TITLE = "Recommendation on video analytics"
+PRIVATE_NOTE_TITLE = "Confidential draft on the AI Act"
+PRIVATE_DOCUMENT_TITLE = "Confidential checklist for members"
+
+
+def make_user(username, group=None):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", PASSWORD, first_name=username.title()
+    )
+    if group is not None:
+        user.groups.add(group)
+    return user
+
+
+def make_people(groups):
+    return SimpleNamespace(
+        participant=make_user("paula", groups[PARTICIPANTS]),
+        committee=make_user("carlos", groups[COMMITTEE_MEMBERS]),
+        editor=make_user("eva", groups[EDITORS]),
+        outsider=make_user("olga"),
+    )
+
+
+def add_note(index, slug, title, members_only, date=datetime.date(2026, 3, 1), **fields):
+    note = CommitteeNotePage(
+        title=title,
+        slug=slug,
+        date=date,
+        note_type=fields.pop("note_type", "recommendation"),
+        members_only=members_only,
+        summary=fields.pop("summary", f"Summary of {title}"),
+        **fields,
+    )
+    index.add_child(instance=note)
+    note.save_revision().publish()
+    return CommitteeNotePage.objects.get(pk=note.pk)
+
+
+def build_committee_world():
+    """The committee section in English, then translated into the five other languages."""
+    site_tree = build_site_tree(ensure_locales())
+    groups = ensure_groups()
+    home = site_tree.home
+    committee = CommitteePage(title="Steering committee", slug="committee", intro="Who we are.")
+    home.add_child(instance=committee)
+    committee.save_revision().publish()
+    notes = CommitteeNoteIndexPage(title="Notes", slug="notes", intro="Our notes.")
+    committee.add_child(instance=notes)
+    notes.save_revision().publish()
+    collection = ensure_member_library(groups)
+    library = LibraryPage(
+        title="Member library", slug="library", intro="For members.", collection=collection
+    )
+    committee.add_child(instance=library)
+    library.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(
+        page=library, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([groups[name] for name in MEMBER_GROUPS])
+
+    topic = Topic.objects.create(name="Ethics", slug="ethics", locale=site_tree.locales["en"])
+    public_note = add_note(notes, "video-analytics", PUBLIC_NOTE_TITLE, members_only=False)
+    private_note = add_note(notes, "ai-act-draft", PRIVATE_NOTE_TITLE, members_only=True)
+    public_note.topics.set([topic])
+    public_note.save_revision().publish()
+
+    document = Resource(
+        title=PRIVATE_DOCUMENT_TITLE,
+        description="Questions to ask suppliers.",
+        resource_type="template",
+        language="en",
+        collection=collection,
+    )
+    document.file.save(
+        "checklist.pdf",
+        ContentFile(simple_pdf(PRIVATE_DOCUMENT_TITLE, ["Members only."])),
+        save=False,
+    )
+    document.save()
+
+    pages = {
+        "en": {
+            "committee": committee,
+            "notes": notes,
+            "library": library,
+            "public_note": public_note,
+            "private_note": private_note,
+        }
+    }
+    for code in TRANSLATED_CODES:
+        locale = site_tree.locales[code]
+        pages[code] = {
+            key: publish_translation(page, locale, f"{page.title} ({code})")
+            for key, page in pages["en"].items()
+        }
+    Topic.objects.create(name="Éthique", slug="ethics", locale=site_tree.locales["fr"])
+    return SimpleNamespace(
+        people=make_people(groups),
+        groups=groups,
+        site_tree=site_tree,
+        pages=pages,
+        document=document,
+        collection=collection,
+        topic=topic,
+    )
+
+
+@pytest.fixture(scope="module")
+def committee_world(django_db_setup, django_db_blocker):
+    """Built once per test module inside a transaction that is rolled back at its end; each
+    test runs in a savepoint within it (pytest-django's `db`), so tests stay independent."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_committee_world()
+        yield world
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def committee_tree(committee_world, db):
+    return committee_world
+
+
+@pytest.fixture
+def people(committee_tree):
+    return committee_tree.people

@@ -1,0 +1,9 @@
+"""Small uploads for the committee tests."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from committee.demo.pdf import simple_pdf
+
+
+def small_pdf_upload(name):
+    return SimpleUploadedFile(name, simple_pdf("Test", ["A line."]), content_type="application/pdf")
