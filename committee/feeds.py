@@ -18,6 +18,7 @@ class NotesRssFeed(Feed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+        self.language = index_page.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -36,9 +37,6 @@ class NotesRssFeed(Feed):
 
     def feed_url(self):
         return self.request.build_absolute_uri()
-
-    def language(self):
-        return self.index_page.locale.language_code
 
     def items(self):
         from committee.models import CommitteeNotePage

@@ -243,7 +243,7 @@ class CommitteeNoteIndexPage(RoutablePageMixin, Page):
         except EmptyPage:
             raise Http404 from None
         notes_on_page = list(page_of_notes.object_list)
-        attach_note_details(notes_on_page, self.locale_id)
+        attach_note_details(notes_on_page, {topic.slug: topic.name for topic in topics})
         return self.render(
             request,
             context_overrides={
@@ -279,26 +279,20 @@ def _filter_query(note_type, topic_slug):
     return "&".join(parts)
 
 
-def attach_note_details(notes, locale_id):
-    """Give each note its topic names in `locale_id` and its authors, in three queries in all."""
-    if not notes:
-        return
-    note_ids = [note.pk for note in notes]
-    topic_links = CommitteeNotePage.topics.through.objects.filter(
-        committeenotepage_id__in=note_ids
+def attach_note_details(notes, topic_names):
+    """Give each note its topic names (`topic_names` maps slug to name) in one query."""
+    links = CommitteeNotePage.topics.through.objects.filter(
+        committeenotepage_id__in=[note.pk for note in notes]
     ).values_list("committeenotepage_id", "topic__slug")
-    author_links = CommitteeNotePage.authors.through.objects.filter(
-        committeenotepage_id__in=note_ids
-    ).select_related("committeemember")
-    names = dict(Topic.objects.filter(locale_id=locale_id).values_list("slug", "name"))
-    topics, authors = {}, {}
-    for note_id, slug in topic_links:
-        topics.setdefault(note_id, []).append(names.get(slug, slug))
-    for link in author_links:
-        authors.setdefault(link.committeenotepage_id, []).append(link.committeemember)
+    topics = {}
+    for note_id, slug in links:
+        topics.setdefault(note_id, []).append(topic_names.get(slug, slug))
     for note in notes:
         note.topic_names = sorted(topics.get(note.pk, []))
-        note.author_list = authors.get(note.pk, [])
+
+
+def topic_names_in(locale_id):
+    return dict(Topic.objects.filter(locale_id=locale_id).values_list("slug", "name"))
 
 
 def attach_summary_notes(events, locale_id, user):
@@ -409,7 +403,8 @@ class CommitteeNotePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        attach_note_details([self], self.locale_id)
+        attach_note_details([self], topic_names_in(self.locale_id))
+        context["authors"] = list(self.authors.all())
         return context
 
 

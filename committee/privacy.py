@@ -12,6 +12,7 @@ language by language (a members-only note does it through its own box, synced by
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 _mirroring = ContextVar("mirroring_view_restrictions", default=False)
@@ -27,7 +28,10 @@ def _mirroring_now():
 
 
 def _other_language_pages(page):
-    return Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    """Its translations, and its aliases (which may carry a translation key of their own)."""
+    return Page.objects.filter(Q(translation_key=page.translation_key) | Q(alias_of=page)).exclude(
+        pk=page.pk
+    )
 
 
 def _copy_restriction(source, page):

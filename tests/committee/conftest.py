@@ -53,7 +53,7 @@ def make_people(groups):
     )
 
 
-def add_note(index, slug, title, members_only, date=datetime.date(2026, 3, 1), **fields):
+def add_note(index, slug, title, members_only, date=datetime.date(2026, 3, 1), topics=(), **fields):
     note = CommitteeNotePage(
         title=title,
         slug=slug,
@@ -64,6 +64,7 @@ def add_note(index, slug, title, members_only, date=datetime.date(2026, 3, 1), *
         **fields,
     )
     index.add_child(instance=note)
+    note.topics.set(topics)  # parental: stored with the published revision
     note.save_revision().publish()
     return CommitteeNotePage.objects.get(pk=note.pk)
 
@@ -91,10 +92,10 @@ def build_committee_world():
     restriction.groups.set([groups[name] for name in MEMBER_GROUPS])
 
     topic = Topic.objects.create(name="Ethics", slug="ethics", locale=site_tree.locales["en"])
-    public_note = add_note(notes, "video-analytics", PUBLIC_NOTE_TITLE, members_only=False)
+    public_note = add_note(
+        notes, "video-analytics", PUBLIC_NOTE_TITLE, members_only=False, topics=[topic]
+    )
     private_note = add_note(notes, "ai-act-draft", PRIVATE_NOTE_TITLE, members_only=True)
-    public_note.topics.set([topic])
-    public_note.save_revision().publish()
 
     document = Resource(
         title=PRIVATE_DOCUMENT_TITLE,

@@ -33,6 +33,11 @@ def counts():
     models = [Page, Cohort, Session, SessionDateChange, Event]
     models += [apps.get_model("auth", "User"), apps.get_model("auth", "Group")]
     models += [apps.get_model("home", "FooterText"), apps.get_model("programme", "EventTopic")]
+    models += [
+        apps.get_model("committee", name)
+        for name in ["CommitteeMember", "Topic", "CommitteeNotePage", "Resource"]
+    ]
+    models += [apps.get_model("wagtailcore", "PageViewRestriction")]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -49,8 +54,14 @@ def test_demo_loader_builds_the_programme_and_is_idempotent(
     first = counts()
     assert first["Cohort"] == 7
     assert first["Session"] == 35
-    assert first["Page"] == 1 + 6 * 11  # the root, then eleven pages in six languages
+    # The root, then in six languages: eleven programme pages, the committee page, its notes
+    # listing and library, and five notes.
+    assert first["Page"] == 1 + 6 * (11 + 3 + 5)
     assert first["FooterText"] == 6
+    assert first["CommitteeMember"] == 6 * 5
+    assert first["Resource"] == 5
+    # The library and two members-only notes, restricted in each of the six languages.
+    assert first["PageViewRestriction"] == 6 * 3
     assert Page.objects.filter(depth__gt=1, live=False).count() == 0
     load_demo(django_capture_on_commit_callbacks)
     assert counts() == first

@@ -1,0 +1,115 @@
+"""The notes listing (filters, pages, a flat number of queries) and the RSS and Atom feeds."""
+
+import datetime
+import xml.etree.ElementTree as ElementTree
+
+import feedparser
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from committee.models import CommitteeNotePage, Topic
+from tests.committee.conftest import PRIVATE_NOTE_TITLE, add_note
+from tests.conftest import LANGUAGE_CODES
+
+
+def feed_url(notes, kind):
+    return notes.url + notes.reverse_subpage(kind)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_rss_feed_is_valid_rss_with_public_notes_only(client, committee_tree, language):
+    pages = committee_tree.pages[language]
+    response = client.get(feed_url(pages["notes"], "rss"))
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ElementTree.fromstring(response.content)  # well-formed XML
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "rss20"
+    assert parsed.feed.language == language
+    titles = [entry.title for entry in parsed.entries]
+    assert titles == [pages["public_note"].title]
+    entry = parsed.entries[0]
+    assert entry.link == "http://testserver" + pages["public_note"].url
+    assert PRIVATE_NOTE_TITLE not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_atom_feed_is_valid_atom_with_public_notes_only(client, committee_tree, language):
+    pages = committee_tree.pages[language]
+    response = client.get(feed_url(pages["notes"], "atom"))
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert [entry.title for entry in parsed.entries] == [pages["public_note"].title]
+    assert all(entry.id and entry.updated for entry in parsed.entries)
+
+
+@pytest.mark.django_db
+def test_a_note_made_members_only_leaves_the_feed_in_every_language(client, committee_tree):
+    for language in LANGUAGE_CODES:
+        note = committee_tree.pages[language]["public_note"]
+        note.members_only = True
+        note.save_revision().publish()
+        body = client.get(feed_url(committee_tree.pages[language]["notes"], "rss")).content
+        assert note.title.encode() not in body
+
+
+@pytest.mark.django_db
+def test_listing_filters_by_type_and_topic(client, committee_tree):
+    notes = committee_tree.pages["fr"]["notes"]
+    by_topic = client.get(notes.url, {"topic": "ethics"}).content.decode()
+    assert committee_tree.pages["fr"]["public_note"].title in by_topic
+    assert "Éthique" in by_topic  # the topic's French name
+    by_type = client.get(notes.url, {"type": "meeting_notes"}).content.decode()
+    assert committee_tree.pages["fr"]["public_note"].title not in by_type
+    tampered = client.get(notes.url, {"type": "<script>", "topic": "x' OR 1=1", "page": "zz"})
+    assert tampered.status_code == 200
+    assert client.get(notes.url, {"page": "999"}).status_code == 404
+
+
+def add_notes(index, numbers, topics):
+    for number in numbers:
+        add_note(
+            index,
+            f"note-{number}",
+            f"Note number {number}",
+            members_only=number % 3 == 0,
+            date=datetime.date(2025, 1, 1) + datetime.timedelta(days=number),
+            topics=topics,
+        )
+
+
+def listing_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("visitor", ["anonymous", "committee"])
+def test_listing_queries_stay_flat_from_10_to_200_notes(client, committee_tree, people, visitor):
+    if visitor == "committee":
+        client.force_login(people.committee)
+    notes = committee_tree.pages["en"]["notes"]
+    topics = list(Topic.objects.filter(locale=notes.locale))
+    CommitteeNotePage.objects.child_of(notes).delete()
+    add_notes(notes, range(10), topics)
+    client.get(notes.url)  # warm the site caches once
+    few, first = listing_queries(client, notes.url)
+    add_notes(notes, range(10, 200), topics)
+    many, second = listing_queries(client, notes.url)
+    assert many == few, (few, many)
+    # Wagtail routes through each ancestor (five queries); a signed-in member adds the
+    # session, the user and their groups.
+    assert many <= (16 if visitor == "anonymous" else 18)
+    assert second.content.decode().count('class="note"') == 10  # one page of ten
+    filtered, _response = listing_queries(client, notes.url + "?topic=ethics&page=3")
+    assert filtered <= many + 1
