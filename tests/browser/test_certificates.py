@@ -33,14 +33,18 @@ def tab_to(page, element_id):
     raise AssertionError(f"#{element_id} not reached with {MAX_TABS} presses of Tab")
 
 
+def submit(page):
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def test_verification_by_keyboard_and_accessible(page, live_server, certificate, assert_accessible):
     page.goto(f"{live_server.url}/fr/certificates/verify/")
     assert_accessible(page)
 
     tab_to(page, "id_code")
     page.keyboard.type(certificate.code.lower().replace("-", " "))
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    submit(page)
     result = page.locator("main .verification-result")
     assert "Ce certificat est valide" in result.inner_text()
     assert "Françoise Ĳsselmuiden" in result.inner_text()
@@ -49,8 +53,7 @@ def test_verification_by_keyboard_and_accessible(page, live_server, certificate,
     tab_to(page, "id_code")
     page.keyboard.press("Control+A")
     page.keyboard.type("ZZZZ-ZZZZ-ZZZZ-ZZZZ")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    submit(page)
     assert "Aucun certificat trouvé" in page.locator("main .verification-result").inner_text()
     assert "Françoise" not in page.locator("main").inner_text()
     assert_accessible(page)
@@ -58,8 +61,7 @@ def test_verification_by_keyboard_and_accessible(page, live_server, certificate,
     tab_to(page, "id_code")
     page.keyboard.press("Control+A")
     page.keyboard.type("abc")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    submit(page)
     field = page.locator("#id_code")
     assert field.get_attribute("aria-invalid") == "true"
     assert "id_code_error" in field.get_attribute("aria-describedby")
