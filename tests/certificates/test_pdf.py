@@ -77,3 +77,17 @@ def test_the_qr_code_decodes_to_the_verification_url(cohort, groups):
     (image,) = read(certificate).pages[0].images
     decoded = [barcode.text for barcode in zxingcpp.read_barcodes(image.image)]
     assert decoded == [f"http://testserver/es/certificates/verify/{certificate.code}/"]
+
+
+def test_the_structure_tree_has_a_heading_paragraphs_and_a_described_qr_code(cohort, groups):
+    certificate = certificate_for(cohort, "Çağla Yılmaz", "c@example.org", "fr")
+    catalog = read(certificate).trailer["/Root"]
+    document = catalog["/StructTreeRoot"]["/K"]
+    document = (document[0] if isinstance(document, list) else document).get_object()
+    assert document["/S"] == "/Document"
+    kinds = [kid.get_object()["/S"] for kid in document["/K"]]
+    assert kinds.count("/H1") == 1 and kinds.index("/H1") < kinds.index("/H2")
+    assert kinds.count("/P") >= 10
+    (figure,) = [kid.get_object() for kid in document["/K"] if kid.get_object()["/S"] == "/Figure"]
+    assert figure["/Alt"].startswith("Code QR menant à la page de vérification")
+    assert certificate.code in figure["/Alt"]
