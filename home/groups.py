@@ -59,14 +59,7 @@ def ensure_groups():
 
     root_page = Page.get_first_root_node()
     if root_page is not None:
-        for codename in EDITOR_PAGE_PERMISSIONS:
-            GroupPagePermission.objects.get_or_create(
-                group=editors,
-                page=root_page,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
+        _grant_page_permissions(editors, root_page, EDITOR_PAGE_PERMISSIONS)
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
         for app_label, codenames in EDITOR_COLLECTION_PERMISSIONS.items():
@@ -118,11 +111,11 @@ def ensure_member_library(groups=None):
 def grant_committee_section(notes_section, committee_group=None):
     """Let committee members write and publish notes under `notes_section` (one language's)."""
     committee_group = committee_group or Group.objects.get_or_create(name=COMMITTEE_MEMBERS)[0]
-    for codename in COMMITTEE_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=committee_group,
-            page=notes_section,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    _grant_page_permissions(committee_group, notes_section, COMMITTEE_PAGE_PERMISSIONS)
+
+
+def _grant_page_permissions(group, page, codenames):
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)

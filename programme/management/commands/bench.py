@@ -65,6 +65,9 @@ COHORT_COUNTRIES = [
 ]
 REQUESTS, WARM_UPS = 50, 5
 MAX_QUERIES = 12
+# The events page also looks up the summary notes of past web conferences and the page
+# restrictions that keep members-only ones out (tests/programme/test_query_counts.py).
+PAGE_MAX_QUERIES = {"events listing": MAX_QUERIES + 2}
 THROUGHPUT_TARGETS = {"home": 70, "cohort page": 140}  # requests per second
 
 
@@ -543,12 +546,13 @@ class Command(BaseCommand):
         for r in results:
             median, p95 = percentile(r.timings, 50), percentile(r.timings, 95)
             values = [r.name, r.url, r.status, r.size, r.queries, ms(median), ms(p95)]
-            flag = f"  > {MAX_QUERIES} queries" if r.queries > MAX_QUERIES else ""
+            budget = PAGE_MAX_QUERIES.get(r.name, MAX_QUERIES)
+            flag = f"  > {budget} queries" if r.queries > budget else ""
             self.stdout.write(table_row(PAGE_COLUMNS, values) + flag)
             if r.status != 200:
                 self.failures.append(f"{r.url} answered {r.status}")
-            if r.queries > MAX_QUERIES:
-                self.missed.append(f"{r.name}: {r.queries} queries (target ≤ {MAX_QUERIES})")
+            if r.queries > budget:
+                self.missed.append(f"{r.name}: {r.queries} queries (target ≤ {budget})")
         self.stdout.write("")
 
     def report_submissions(self, timings, statuses):
