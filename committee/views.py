@@ -10,10 +10,11 @@ from django.utils.translation import get_language
 from django.views.generic import TemplateView
 from wagtail.models import Locale
 
-from committee.access import is_committee_member, is_editor, is_member
+from committee.access import group_names, is_committee_member, is_editor, is_member
 from committee.emails import PASSWORD_RESET
 from committee.models import CommitteeNoteIndexPage, CommitteeNotePage, LibraryPage
 from committee.tasks import send_password_reset_email
+from home.groups import PARTICIPANTS
 
 
 class MemberLoginView(auth_views.LoginView):
@@ -90,6 +91,7 @@ def my_space(request):
     context = {
         "is_member": is_member(user),
         "is_committee_member": is_committee_member(user),
+        "is_participant": PARTICIPANTS in group_names(user),
         "is_editor": is_editor(user),
         "library": _in_active_language(LibraryPage.objects.all()) if is_member(user) else None,
         "notes_index": _in_active_language(CommitteeNoteIndexPage.objects.all()),

@@ -145,3 +145,16 @@ def test_password_reset_email_is_retried_when_the_mail_server_fails(client, peop
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5)):
         run_queue()
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_my_space_shows_certificates_to_participants_only(client, committee_tree, people):
+    committee_tree_library_url = committee_tree.pages["fr"]["library"].url
+    client.force_login(people.participant)
+    participant_space = client.get(url_in("fr", "members:my_space")).content.decode()
+    assert 'id="my-certificates-title"' in participant_space
+    assert committee_tree_library_url in participant_space
+    client.force_login(people.committee)
+    committee_space = client.get(url_in("fr", "members:my_space")).content.decode()
+    assert 'id="my-certificates-title"' not in committee_space
+    assert 'id="my-notes-title"' in committee_space
