@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from committee.access import group_names, is_committee_member, is_editor, is_member
 from committee.emails import PASSWORD_RESET
+from committee.forms import ThrottledSignInForm
 from committee.models import CommitteeNoteIndexPage, CommitteeNotePage, LibraryPage
 from committee.tasks import send_password_reset_email
 from home.groups import PARTICIPANTS
@@ -19,6 +20,7 @@ from home.groups import PARTICIPANTS
 
 class MemberLoginView(auth_views.LoginView):
     template_name = "committee/login.html"
+    authentication_form = ThrottledSignInForm
 
     def get_default_redirect_url(self):
         return reverse_lazy("members:my_space")

@@ -248,6 +248,11 @@ CERTIFICATE_LOOKUP_RATE = (
     int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),
     int(env("CERTIFICATE_LOOKUP_WINDOW", "600")),
 )
+# Failed member sign-ins allowed per client address and username before a pause: (count, seconds).
+SIGN_IN_FAILURE_RATE = (
+    int(env("SIGN_IN_FAILURES_ALLOWED", "10")),
+    int(env("SIGN_IN_FAILURE_WINDOW", "900")),
+)
 # Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 

@@ -158,3 +158,37 @@ def test_my_space_shows_certificates_to_participants_only(client, committee_tree
     committee_space = client.get(url_in("fr", "members:my_space")).content.decode()
     assert 'id="my-certificates-title"' not in committee_space
     assert 'id="my-notes-title"' in committee_space
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_repeated_wrong_passwords_pause_sign_in_for_that_account(
+    client, people, settings, language
+):
+    settings.SIGN_IN_FAILURE_RATE = (3, 900)
+    login = url_in(language, "members:login")
+    for _attempt in range(3):
+        client.post(login, {"username": "paula", "password": "wrong"})
+    paused = client.post(login, {"username": "paula", "password": PASSWORD})
+    assert paused.status_code == 200
+    assert "_auth_user_id" not in client.session
+    with translation.override(language):
+        from committee.forms import ThrottledSignInForm
+
+        message = str(ThrottledSignInForm.error_messages["too_many_failures"]) % {"minutes": 15}
+    assert escape(message) in paused.content.decode()
+    if language != "en":
+        assert "Too many unsuccessful attempts" not in paused.content.decode()
+    # Another member signing in from the same address is not held back...
+    other = client.post(login, {"username": "carlos", "password": PASSWORD})
+    assert other.status_code == 302
+    client.logout()
+    # ...and once the window has passed, the right password works again.
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
+        again = client.post(login, {"username": "paula", "password": PASSWORD})
+    assert again.status_code == 302
