@@ -128,6 +128,8 @@ def test_french_application_with_the_keyboard_only(
         page.wait_for_selector("#error-summary")
         summary = page.inner_text("#error-summary")
         assert "consentement" in summary.lower()
+        # The deferred script moves focus to the summary once the page is parsed.
+        page.wait_for_function("() => document.activeElement.id === 'error-summary'")
         assert page.evaluate("() => document.activeElement.id") == "error-summary"
         assert page.input_value("#id_city_name") == "Liège", "input is kept"
         assert_accessible(page)
