@@ -1,15 +1,12 @@
 """The participants' emails (invitation, certificate), written in the participant's language."""
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
 from certificates.models import Certificate, Enrolment
+from committee.emails import password_reset_path
 
 INVITATION = "invitation"
 CERTIFICATE = "certificate"
@@ -21,12 +18,8 @@ def absolute(path):
 
 def set_password_url(user, language):
     """A one-time link to choose a password, in `language`, on the members' area's page."""
-    kwargs = {
-        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-        "token": default_token_generator.make_token(user),
-    }
     with translation.override(language):
-        return absolute(reverse("members:password_reset_confirm", kwargs=kwargs))
+        return absolute(password_reset_path(user))
 
 
 def build_invitation(enrolment):

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from committee.access import MEMBER_GROUPS, is_member
 from committee.forms import NoteAdminForm
 from home.blocks import BaseStreamBlock
+from home.visibility import discoverable_pages
 from programme.facts import COUNTRIES
 
 NOTES_PER_PAGE = 10
@@ -149,10 +150,6 @@ class Resource(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
-    @property
-    def size_in_bytes(self):
-        return self.file_size or 0
-
 
 class CommitteePage(Page):
     """The committee's home: its mission, how it works, its members and its sections."""
@@ -183,11 +180,9 @@ class CommitteePage(Page):
         context["members"] = CommitteeMember.objects.filter(
             locale_id=self.locale_id
         ).select_related("photo")
-        context["sections"] = (
-            self.get_children().live().public().filter(alias_of__isnull=True).specific()
-            if not is_member(request.user)
-            else self.get_children().live().specific()
-        )
+        children = self.get_children()
+        visible = children.live() if is_member(request.user) else discoverable_pages(children)
+        context["sections"] = visible.specific()
         return context
 
 
@@ -216,9 +211,11 @@ class CommitteeNoteIndexPage(RoutablePageMixin, Page):
 
     def notes_for(self, user):
         """Live notes of this listing that `user` may read: members see the members-only ones."""
-        notes = CommitteeNotePage.objects.child_of(self).live().filter(alias_of__isnull=True)
-        if not is_member(user):
-            notes = notes.public()
+        notes = CommitteeNotePage.objects.child_of(self)
+        if is_member(user):
+            notes = notes.live().filter(alias_of__isnull=True)
+        else:
+            notes = discoverable_pages(notes)
         return notes.order_by("-date", "-pk")
 
     @path("")
@@ -442,8 +439,10 @@ class LibraryPage(Page):
         from committee.library import library_documents
 
         context = super().get_context(request, *args, **kwargs)
-        topics = Topic.objects.filter(locale_id=self.locale_id)
+        topics = list(Topic.objects.filter(locale_id=self.locale_id))
         form = LibraryFilterForm(request.GET or None, topics=topics)
         context["filter_form"] = form
-        context["documents"] = library_documents(self.collection_id, form.filters(), self.locale_id)
+        context["documents"] = library_documents(
+            self.collection_id, form.filters(), {topic.slug: topic.name for topic in topics}
+        )
         return context
