@@ -26,7 +26,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("", include("committee.urls")),
+    path("", include("members.urls")),
     path("", include("programme.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),

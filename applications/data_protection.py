@@ -20,19 +20,15 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from applications.models import Application, OpeningAlert, ProposedParticipant
+from applications.models.records import Application, OpeningAlert, ProposedParticipant
+from applications.notifications import ALERT_KINDS, APPLICATION_KINDS
+from mail.tasks import forget_queued_emails
 from programme.models import Cohort, Session
 
 logger = logging.getLogger(__name__)
 
 ERASED = "erased"
 ERASED_DOMAIN = "invalid.example"
-EMAIL_TASKS = {
-    "applications.tasks.send_application_email": "applications",
-    "applications.tasks.send_alert_email": "alerts",
-}
-# Emails waiting to go out, and failed sends whose traceback may quote an address.
-FORGETTABLE_TASK_STATES = ("READY", "FAILED")
 
 
 def erased_email(*ids):
@@ -74,28 +70,11 @@ def expired_applications(now=None):
 
 
 def _forget_email_tasks(application_ids=(), alert_ids=()):
-    """Drop queued or failed email tasks of these records: there is no one left to write to,
-    and a failed send's traceback may quote the address."""
-    from django_tasks_db.models import DBTaskResult
-
-    wanted = {"applications": set(application_ids), "alerts": set(alert_ids)}
-    if not any(wanted.values()):
-        return 0
-    doomed = [
-        result.pk
-        for result in DBTaskResult.objects.filter(
-            task_path__in=list(EMAIL_TASKS), status__in=FORGETTABLE_TASK_STATES
-        ).only("pk", "task_path", "args_kwargs")
-        if _record_id(result.args_kwargs) in wanted[EMAIL_TASKS[result.task_path]]
-    ]
-    if doomed:
-        DBTaskResult.objects.filter(pk__in=doomed).delete()
-    return len(doomed)
-
-
-def _record_id(args_kwargs):
-    args = (args_kwargs or {}).get("args") or []
-    return args[1] if len(args) > 1 else None
+    """Drop queued or failed emails of these records: there is no one left to write to, and a
+    failed send's traceback may quote the address."""
+    return forget_queued_emails(APPLICATION_KINDS, application_ids) + forget_queued_emails(
+        ALERT_KINDS, alert_ids
+    )
 
 
 def anonymise(application):

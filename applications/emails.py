@@ -1,49 +1,32 @@
-"""The emails of the application process, written in the applicant's language."""
+"""The emails of the application process, written in the applicant's language (staff's in
+English); `applications.notifications` decides when each is queued."""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core import signing
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 from wagtail.models import Site
 
-from applications.models import Application, ApplicationStatus
-
-STATUS_SALT = "applications.status"
-ACKNOWLEDGEMENT = "acknowledgement"
-STAFF_NOTIFICATION = "staff_notification"
-DATE_CHANGE = "date_change"
-DECISION_EMAILS = {
-    ApplicationStatus.UNDER_REVIEW: "under_review",
-    ApplicationStatus.ACCEPTED: "accepted",
-    ApplicationStatus.WAITLISTED: "waitlisted",
-    ApplicationStatus.DECLINED: "declined",
-    ApplicationStatus.WITHDRAWN: "withdrawn",
-}
-KINDS = {ACKNOWLEDGEMENT, STAFF_NOTIFICATION, DATE_CHANGE, *DECISION_EMAILS.values()}
-
-
-def status_token(application):
-    return signing.dumps(application.reference, salt=STATUS_SALT)
+from applications.models import Application, ApplicationPage, OpeningAlert
+from applications.notifications import (
+    ALERT_CONFIRMATION,
+    ALERT_OPENING,
+    APPLICATION_KINDS,
+    STAFF_NOTIFICATION,
+)
+from applications.status_links import status_token
+from home.site_cache import contact_for
+from home.visibility import page_in_language
+from mail.kinds import email_kind
+from mail.messages import render_message
+from programme.models import SessionDateChange
 
 
-def reference_from_status_token(token):
-    """The reference a status link was made for, or None when the link was tampered with."""
-    try:
-        return signing.loads(token, salt=STATUS_SALT)
-    except signing.BadSignature:
-        return None
+def _template(kind):
+    return f"applications/emails/{kind.removeprefix('applications.')}"
 
 
 def status_url(application):
-    from applications.models import ApplicationPage
-
-    page = (
-        ApplicationPage.objects.live().filter(locale__language_code=application.language).first()
-        or ApplicationPage.objects.live().first()
-    )
+    page = page_in_language(ApplicationPage.objects.live(), application.language)
     if page is None:
         return ""
     base = page.get_full_url()
@@ -53,10 +36,8 @@ def status_url(application):
 
 
 def staff_address():
-    from home.models import ContactSettings
-
     site = Site.objects.filter(is_default_site=True).first()
-    contact = ContactSettings.objects.filter(site=site).first() if site else None
+    contact = contact_for(site) if site else None
     if contact and (contact.staff_notification_email or contact.manager_email):
         return contact.staff_notification_email or contact.manager_email
     return settings.DEFAULT_FROM_EMAIL
@@ -64,63 +45,75 @@ def staff_address():
 
 def build_message(kind, application, date_change=None):
     """The email of `kind` about `application`, in the applicant's (or staff's) language."""
-    language = "en" if kind == STAFF_NOTIFICATION else application.language
-    with translation.override(language):
-        context = {
-            "application": application,
-            "participants": list(application.participants.all()),
-            "cohort": application.cohort,
-            "status_url": status_url(application),
-            "change_description": date_change.describe() if date_change else "",
-        }
-        subject = render_to_string(f"applications/emails/{kind}_subject.txt", context)
-        body = render_to_string(f"applications/emails/{kind}.txt", context)
-    recipient = staff_address() if kind == STAFF_NOTIFICATION else application.contact_email
-    return EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient],
-        reply_to=[application.contact_email] if kind == STAFF_NOTIFICATION else None,
+    context = {
+        "application": application,
+        "participants": list(application.participants.all()),
+        "cohort": application.cohort,
+        "status_url": status_url(application),
+        "change_description": date_change.describe() if date_change else "",
+    }
+    if kind == STAFF_NOTIFICATION:
+        return render_message(
+            _template(kind),
+            context,
+            language="en",
+            to=[staff_address()],
+            reply_to=[application.contact_email],
+        )
+    return render_message(
+        _template(kind), context, language=application.language, to=[application.contact_email]
     )
 
 
-def send_now(kind, application_id, date_change_id=None):
-    from programme.models import SessionDateChange
+def _application_email(kind):
+    @email_kind(kind)
+    def build(application_id, date_change_id=None):
+        application = Application.objects.select_related("cohort").get(pk=application_id)
+        date_change = (
+            SessionDateChange.objects.select_related("session__cohort").get(pk=date_change_id)
+            if date_change_id
+            else None
+        )
+        return build_message(kind, application, date_change)
 
-    application = Application.objects.select_related("cohort").get(pk=application_id)
-    date_change = (
-        SessionDateChange.objects.select_related("session__cohort").get(pk=date_change_id)
-        if date_change_id
-        else None
-    )
-    build_message(kind, application, date_change).send(fail_silently=False)
-
-
-def queue_email(kind, application, date_change=None):
-    from applications.tasks import send_application_email
-
-    assert kind in KINDS, kind
-    send_application_email.enqueue(
-        kind, application.pk, date_change_id=date_change.pk if date_change else None
-    )
+    return build
 
 
-def queue_date_change_emails(change):
-    """Tell every applicant still in the running for a cohort that one of its dates changed."""
-    still_concerned = Application.objects.filter(cohort_id=change.cohort_id).exclude(
-        status__in=[ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED]
-    )
-    for application in still_concerned:
-        queue_email(DATE_CHANGE, application, date_change=change)
+for _kind in APPLICATION_KINDS:
+    _application_email(_kind)
 
 
-def queue_submission_emails(application):
-    queue_email(ACKNOWLEDGEMENT, application)
-    queue_email(STAFF_NOTIFICATION, application)
+# Opening alerts: a confirmation (double opt-in), then one opening email after which the
+# address is forgotten.
 
 
-def queue_status_email(application, status):
-    kind = DECISION_EMAILS.get(status)
-    if kind:
-        queue_email(kind, application)
+def alert_links(alert):
+    page = page_in_language(ApplicationPage.objects.live(), alert.language)
+    if page is None:
+        return {"apply_url": "", "confirm_url": ""}
+    base = page.get_full_url()
+    return {
+        "apply_url": base,
+        "confirm_url": f"{base}{page.reverse_subpage('confirm_alert')}?token={alert.token}",
+    }
+
+
+def build_alert_message(kind, alert):
+    context = {"alert": alert, **alert_links(alert)}
+    return render_message(_template(kind), context, language=alert.language, to=[alert.email])
+
+
+@email_kind(ALERT_CONFIRMATION)
+def build_alert_confirmation(alert_id):
+    alert = OpeningAlert.objects.filter(pk=alert_id).first()
+    return build_alert_message(ALERT_CONFIRMATION, alert) if alert else None
+
+
+def forget_alert(alert_id):
+    OpeningAlert.objects.filter(pk=alert_id).delete()
+
+
+@email_kind(ALERT_OPENING, after_sent=forget_alert)
+def build_alert_opening(alert_id):
+    alert = OpeningAlert.objects.filter(pk=alert_id).first()
+    return build_alert_message(ALERT_OPENING, alert) if alert else None

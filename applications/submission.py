@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from applications.emails import queue_submission_emails
 from applications.forms import CONSENT_VERSION
-from applications.models import Application
+from applications.models.records import Application
+from applications.notifications import queue_submission_emails
 from programme.models import Cohort
 
 

@@ -11,9 +11,9 @@ from wagtail.models import Page, Site
 
 from applications.alerts import OpeningAlertForm, confirm, subscribe
 from applications.decisions import change_status
-from applications.emails import reference_from_status_token
 from applications.forms import ApplicationForm, ParticipantFormSet
-from applications.models import Application, ApplicationStatus
+from applications.models.records import Application, ApplicationStatus
+from applications.status_links import reference_from_status_token
 from applications.submission import store_application
 from home.site_cache import contact_for
 from programme.models import Cohort

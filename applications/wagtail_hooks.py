@@ -11,7 +11,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from applications import admin_views
-from applications.models import Application
+from applications.models import Application, ApplicationPage
+from home.models import HOME_PAGE_HOOK
 from programme.models import Cohort
 
 
@@ -129,3 +130,15 @@ def register_review_urls():
             name="applications_summary",
         ),
     ]
+
+
+@hooks.register(HOME_PAGE_HOOK, order=10)
+def link_open_cohorts_to_the_application_page(page, request, context):
+    """When a cohort is open, the home page's call to action leads to the application page."""
+    if context.get("open_cohorts"):
+        context["application_page"] = (
+            ApplicationPage.objects.live()
+            .filter(locale_id=page.locale_id)
+            .only("id", "url_path", "locale_id")
+            .first()
+        )

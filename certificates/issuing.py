@@ -7,8 +7,11 @@ from django.utils import timezone, translation
 
 from certificates import pdf
 from certificates.completion import cohort_progress
-from certificates.emails import absolute, queue_certificate
 from certificates.models import Certificate, Enrolment
+from home.links import absolute_url
+from mail.tasks import queue_email
+
+CERTIFICATE_EMAIL = "certificates.certificate"
 
 
 class NotCompleted(Exception):
@@ -22,7 +25,7 @@ class AlreadyIssued(Exception):
 def verification_url(certificate):
     """The public page of the certificate, in the holder's language (the QR code's target)."""
     with translation.override(certificate.language):
-        return absolute(reverse("certificates:verify_code", kwargs={"code": certificate.code}))
+        return absolute_url(reverse("certificates:verify_code", kwargs={"code": certificate.code}))
 
 
 def pdf_bytes(certificate):
@@ -73,7 +76,7 @@ def issue(enrolment, by=None, progress=None, notify=True, code=None, at=None):
     content = pdf.render(certificate, verification_url(certificate))
     certificate.pdf.save("certificate.pdf", ContentFile(content), save=True)
     if notify:
-        queue_certificate(certificate)
+        queue_email(CERTIFICATE_EMAIL, certificate.pk)
     return certificate
 
 

@@ -1,4 +1,5 @@
-"""Admin wiring: the participants and certificates screens and their menu entry."""
+"""Admin wiring (the participants and certificates screens and their menu entry), and the
+certificates' part of the home page and of "my space"."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from certificates import admin_views
+from certificates.holders import holder_space
+from certificates.models import Certificate
+from home.models import HOME_PAGE_HOOK
+from members.access import is_participant
+from members.my_space import MY_SPACE_HOOK, MySpaceSection
 
 
 @hooks.register("register_admin_urls")
@@ -62,4 +68,21 @@ def register_certificates_menu_item():
         reverse("certificates_index"),
         icon_name="tasks",
         order=220,
+    )
+
+
+@hooks.register(HOME_PAGE_HOOK, order=10)
+def count_certified_participants(page, request, context):
+    context["key_figures"]["certified"] = Certificate.objects.valid().count()
+
+
+@hooks.register(MY_SPACE_HOOK)
+def certificates_in_my_space(request):
+    """A participant's certificates and private calendar address."""
+    if not is_participant(request.user):
+        return None
+    return MySpaceSection(
+        "certificates/includes/my_space_certificates.html",
+        holder_space(request),
+        order=20,
     )

@@ -1,8 +1,16 @@
-"""What committee members may do in the admin: add and publish notes, never touch the listing."""
+"""What committee members may do: write notes in their sections (never touch the listing) and
+upload to the member library, which only members may read."""
 
-from wagtail.models import PagePermissionTester
+from wagtail.models import Collection, CollectionViewRestriction, PagePermissionTester
 
-from committee.access import is_editor
+from members.access import is_editor
+from members.groups import (
+    COMMITTEE_MEMBERS,
+    MEMBER_GROUPS,
+    grant_collection_permissions,
+    grant_page_permissions,
+    group,
+)
 
 
 class NoteIndexPermissionTester(PagePermissionTester):
@@ -51,3 +59,29 @@ class NotePermissionTester(PagePermissionTester):
 
     def can_move(self):
         return is_editor(self.user) and super().can_move()
+
+
+MEMBER_LIBRARY = "Member library"
+COMMITTEE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+
+
+def ensure_member_library(groups):
+    """The collection of member-only documents: restricted to members, committee may upload."""
+    library = Collection.objects.filter(name=MEMBER_LIBRARY).first()
+    if library is None:
+        library = Collection.get_first_root_node().add_child(name=MEMBER_LIBRARY)
+    restriction = CollectionViewRestriction.objects.filter(collection=library).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction(collection=library)
+    restriction.restriction_type = CollectionViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set([groups[name] for name in MEMBER_GROUPS])
+    grant_collection_permissions(
+        groups[COMMITTEE_MEMBERS], library, "wagtaildocs", ["add_document", "choose_document"]
+    )
+    return library
+
+
+def grant_committee_section(notes_section):
+    """Let committee members write and publish notes under `notes_section` (one language's)."""
+    grant_page_permissions(group(COMMITTEE_MEMBERS), notes_section, COMMITTEE_PAGE_PERMISSIONS)

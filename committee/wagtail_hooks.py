@@ -1,10 +1,27 @@
-"""Admin wiring for the committee: its members and the topics of its notes and library."""
+"""Admin and site wiring for the committee: its snippets, its groups' rights, its part of
+"my space" and the summary notes of past web conferences."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from committee.models import CommitteeMember, Topic
+from committee.models import (
+    CommitteeMember,
+    CommitteeNoteIndexPage,
+    CommitteeNotePage,
+    LibraryPage,
+    Topic,
+    attach_summary_notes,
+)
+from committee.permissions import ensure_member_library, grant_committee_section
+from home.visibility import page_in_language
+from members.access import is_committee_member, is_editor, is_member
+from members.groups import SETUP_GROUPS_HOOK
+from members.my_space import MY_SPACE_HOOK, MySpaceSection
+from programme.models.pages import PAST_EVENTS_HOOK
 
 
 class CommitteeMemberViewSet(SnippetViewSet):
@@ -32,3 +49,47 @@ class CommitteeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommitteeViewSetGroup)
+
+
+@hooks.register(SETUP_GROUPS_HOOK)
+def give_committee_its_library_and_sections(groups):
+    ensure_member_library(groups)
+    for notes_section in CommitteeNoteIndexPage.objects.all():
+        grant_committee_section(notes_section)
+
+
+@hooks.register(PAST_EVENTS_HOOK)
+def attach_web_conference_summaries(events, locale_id, user):
+    attach_summary_notes(events, locale_id, user)
+
+
+MY_NOTES_SHOWN = 20
+
+
+def notes_written_by(user):
+    return (
+        CommitteeNotePage.objects.filter(Q(owner=user) | Q(authors__account=user))
+        .filter(locale=Locale.get_active())
+        .distinct()
+        .order_by("-date")[:MY_NOTES_SHOWN]
+    )
+
+
+@hooks.register(MY_SPACE_HOOK)
+def committee_in_my_space(request):
+    """The library and the notes for every member; their own notes for those who write them."""
+    user = request.user
+    language = Locale.get_active().language_code
+    writes_notes = is_committee_member(user) or is_editor(user)
+    return MySpaceSection(
+        "committee/includes/my_space_committee.html",
+        {
+            "library": page_in_language(LibraryPage.objects.live(), language)
+            if is_member(user)
+            else None,
+            "notes_index": page_in_language(CommitteeNoteIndexPage.objects.live(), language),
+            "writes_notes": writes_notes,
+            "my_notes": list(notes_written_by(user)) if writes_notes else [],
+        },
+        order=10,
+    )

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +11,10 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+
+# The apps above the site frame fill the home page (cohorts, next sessions, figures, the call to
+# apply) through this hook: functions (page, request, context) that add to the context.
+HOME_PAGE_HOOK = "home_page_context"
 
 
 class HomePage(Page):
@@ -30,50 +34,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from applications.models import ApplicationPage
-        from programme.models import Cohort, CohortIndexPage
-
         context = super().get_context(request, *args, **kwargs)
-        # One query: certified participants (valid certificates) are counted in the same join.
-        totals = Cohort.objects.aggregate(
-            cohorts=models.Count("id", distinct=True),
-            countries=models.Count("country", distinct=True),
-            certified=models.Count(
-                "enrolments__certificates",
-                filter=models.Q(enrolments__certificates__revoked_at__isnull=True),
-                distinct=True,
-            ),
-        )
-        context["key_figures"] = {
-            "participants_target": settings.PROGRAMME_PARTICIPANT_TARGET,
-            **totals,
-        }
-        current = list(Cohort.objects.not_finished().with_sessions())
-        context["open_cohorts"] = [c for c in current if c.is_open_for_applications]
-        context["coming_cohorts"] = [
-            c for c in current if c.status not in ("completed", "cancelled")
-        ][:4]
-        now = timezone.now()
-        upcoming = [
-            session
-            for cohort in current
-            for session in cohort.ordered_sessions
-            if session.shows_date and not session.is_cancelled and session.starts_at >= now
-        ]
-        context["next_sessions"] = sorted(upcoming, key=lambda s: s.starts_at)[:5]
-        context["cohort_index"] = (
-            CohortIndexPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .only("id", "url_path", "locale_id")
-            .first()
-        )
-        if context["open_cohorts"]:
-            context["application_page"] = (
-                ApplicationPage.objects.live()
-                .filter(locale_id=self.locale_id)
-                .only("id", "url_path", "locale_id")
-                .first()
-            )
+        context["key_figures"] = {"participants_target": settings.PROGRAMME_PARTICIPANT_TARGET}
+        for add_to_context in hooks.get_hooks(HOME_PAGE_HOOK):
+            add_to_context(self, request, context)
         return context
 
 

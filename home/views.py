@@ -9,12 +9,14 @@ from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from home.visibility import discoverable_pages
-from programme.facts import COUNTRIES
-from programme.models import Cohort, CohortIndexPage
 
+# Apps add their own results (the programme's cohorts) through this hook: functions
+# (query, context) that add to the search page's context.
+SEARCH_HOOK = "site_search_results"
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 200
@@ -38,22 +40,10 @@ def search_pages(query):
     return [hit for hit in hits if hit.pk in allowed]
 
 
-def _matching_cohorts(query):
-    """Cohorts whose country, in the reader's language, matches the query."""
-    lowered = query.casefold()
-    countries = [code for code, name in COUNTRIES if lowered in str(name).casefold()]
-    if not countries:
-        return [], None
-    cohorts = list(Cohort.objects.with_sessions().filter(country__in=countries))
-    index = discoverable_pages(CohortIndexPage.objects.filter(locale=Locale.get_active())).first()
-    return cohorts, index
-
-
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    cohorts, cohort_index = [], None
+    context = {"search_query": query, "search_results": None}
     if query:
         paginator = Paginator(search_pages(query), RESULTS_PER_PAGE)
         try:
@@ -62,17 +52,10 @@ def search(request):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-        cohorts, cohort_index = _matching_cohorts(query)
-    return render(
-        request,
-        "home/search.html",
-        {
-            "search_query": query,
-            "search_results": results,
-            "matching_cohorts": cohorts,
-            "cohort_index": cohort_index,
-        },
-    )
+        context["search_results"] = results
+        for add_results in hooks.get_hooks(SEARCH_HOOK):
+            add_results(query, context)
+    return render(request, "home/search.html", context)
 
 
 @require_GET

@@ -1,11 +1,16 @@
-"""Admin wiring for the programme: cohorts with their dates, events and event topics."""
+"""Admin wiring for the programme (cohorts with their dates, events and event topics), and its
+part of the home page and of site search."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.models import HOME_PAGE_HOOK
+from home.views import SEARCH_HOOK
 from programme.forms import CohortAdminForm
+from programme.front_page import add_cohorts_to_home_page, add_matching_cohorts_to_search
 from programme.models import Cohort, Event, EventTopic
 from programme.panels import DateHistoryPanel
 
@@ -78,3 +83,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProgrammeViewSetGroup)
+
+
+hooks.register(HOME_PAGE_HOOK, add_cohorts_to_home_page, order=0)
+hooks.register(SEARCH_HOOK, add_matching_cohorts_to_search)

@@ -15,6 +15,8 @@ from programme.factories import (
     ProgrammePageFactory,
 )
 
+pytest_plugins = ["tests.accounts"]
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 TRANSLATED_CODES = [code for code in LANGUAGE_CODES if code != "en"]
 

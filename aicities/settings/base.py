@@ -30,10 +30,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 
 INSTALLED_APPS = [
     "home",
+    "members",
+    "mail",
     "programme",
     "committee",
     "applications",
     "certificates",
+    "demo",
     "django_recaptcha",
     "django_tasks",
     "django_tasks_db",

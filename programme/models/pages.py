@@ -6,6 +6,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -13,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from members.access import is_member
 from programme.models.cohorts import Cohort
 from programme.models.events import Event, attach_topics
 
@@ -79,6 +81,11 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
         return urls
 
 
+# Apps that tell more about past events (the committee's summary notes) register a function
+# (events, locale_id, user) under this hook; it sets attributes on the events in place.
+PAST_EVENTS_HOOK = "programme_past_events"
+
+
 class EventIndexPage(ListingPage):
     """The steering committee's web conferences and the final conference, upcoming then past."""
 
@@ -92,9 +99,7 @@ class EventIndexPage(ListingPage):
         context["now"] = now
         context["upcoming_events"] = [e for e in events if e.ends_at >= now]
         context["past_events"] = [e for e in reversed(events) if e.ends_at < now]
-        from committee.access import is_member
-        from committee.models import attach_summary_notes
-
         context["shows_join_links"] = is_member(request.user)
-        attach_summary_notes(context["past_events"], self.locale_id, request.user)
+        for attach_details in hooks.get_hooks(PAST_EVENTS_HOOK):
+            attach_details(context["past_events"], self.locale_id, request.user)
         return context

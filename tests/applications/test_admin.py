@@ -10,7 +10,6 @@ import uuid
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -20,9 +19,10 @@ from django_tasks_db.models import DBTaskResult
 
 from applications.decisions import change_status
 from applications.models import Application, ApplicationStatus, ProposedParticipant
-from home.groups import COMMITTEE_MEMBERS, EDITORS, ensure_groups
+from members.groups import COMMITTEE_MEMBERS
 from programme.factories import CohortFactory
 from programme.models import Cohort
+from tests.accounts import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -41,30 +41,8 @@ def letter_url(application):
 
 
 @pytest.fixture
-def groups():
-    return ensure_groups()
-
-
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    if group is not None:
-        user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def editor(groups):
-    return user_in(groups[EDITORS], "eva")
-
-
-@pytest.fixture
-def committee_member(groups):
-    return user_in(groups[COMMITTEE_MEMBERS], "carl")
-
-
-@pytest.fixture
 def outsider(groups):
-    return user_in(None, "olga")
+    return make_user("olga")
 
 
 @pytest.fixture
@@ -218,7 +196,9 @@ def test_the_detail_shows_participants_consent_letter_and_history(client, editor
     assert soup.find("a", href=letter_url(bologna))
     assert not soup.find("a", href=lambda href: href and "/media/" in href), "no public address"
     history = soup.find("h2", string="History of status changes").find_next("table")
-    assert " ".join(history.tbody.get_text(" ").split()).endswith("eva Received Under review")
+    assert " ".join(history.tbody.get_text(" ").split()).endswith(
+        "Eva Editor Received Under review"
+    )
 
     duplicate = text_of(client.get(inspect_url(applications["bologna_again"])))
     assert f"applied earlier for this cohort: {bologna.reference}" in duplicate
@@ -238,7 +218,7 @@ def test_a_decision_from_the_detail_is_recorded_and_emailed(client, editor, appl
         ApplicationStatus.ACCEPTED,
         editor,
     )
-    assert ["accepted", bologna.pk] in task_args()
+    assert ["applications.accepted", bologna.pk] in task_args()
     assert Cohort.objects.get(pk=bologna.cohort_id).accepted_participants == 2
 
 
@@ -267,8 +247,8 @@ def test_a_decision_for_several_applications_at_once(client, editor, application
         ApplicationStatus.WAITLISTED
     }
     assert applications["modena"].status_changes.count() == 0
-    assert sorted(args for args in task_args() if args[0] == "waitlisted") == sorted(
-        ["waitlisted", a.pk] for a in chosen
+    assert sorted(args for args in task_args() if args[0] == "applications.waitlisted") == sorted(
+        ["applications.waitlisted", a.pk] for a in chosen
     )
 
 
@@ -294,7 +274,7 @@ def test_overbooking_is_refused_with_a_message_and_the_others_go_through(
     modena.refresh_from_db()
     assert modena.status == ApplicationStatus.SUBMITTED
     assert not modena.status_changes.exists()
-    assert ["accepted", modena.pk] not in task_args()
+    assert ["applications.accepted", modena.pk] not in task_args()
     assert Cohort.objects.get(pk=italy.pk).accepted_participants == 2
 
     response = client.post(inspect_url(modena), {"status": "accepted"}, follow=True)
@@ -419,7 +399,7 @@ def test_committee_members_and_outsiders_cannot_review_or_decide(
 
 
 def test_a_reviewer_who_may_only_view_sees_no_decision_controls(client, groups, applications):
-    viewer = user_in(groups[COMMITTEE_MEMBERS], "vera")
+    viewer = make_user("vera", groups[COMMITTEE_MEMBERS])
     viewer.user_permissions.add(Permission.objects.get(codename="view_application"))
     client.force_login(viewer)
     response = client.get(INDEX_URL)

@@ -110,7 +110,7 @@ def test_fifty_submissions_at_once_all_land_with_unique_references(apply_pages, 
     assert ProposedParticipant.objects.count() == 2 * SUBMISSIONS
     assert not stored.filter(possible_duplicate_of__isnull=False).exists()
     assert not Application.objects.filter(reference__startswith="pending").exists()
-    emails = DBTaskResult.objects.filter(task_path="applications.tasks.send_application_email")
+    emails = DBTaskResult.objects.filter(task_path="mail.tasks.send_email")
     assert emails.count() == 2 * SUBMISSIONS, "both emails of every application are queued"
 
 

@@ -30,7 +30,8 @@ from applications.models import (
     OpeningAlert,
     ProposedParticipant,
 )
-from applications.tasks import MAX_ATTEMPTS
+from applications.notifications import ALERT_CONFIRMATION, queue_alert_email
+from mail.tasks import MAX_ATTEMPTS
 from programme.factories import CohortFactory
 from tests.applications.builders import pdf, run_queue, submit
 
@@ -394,9 +395,7 @@ def test_erasure_by_email_reaches_every_trace_of_the_person(
 def test_erasure_cancels_the_emails_still_waiting_to_go_out(apply_pages, italy, client):
     application = submit(client, apply_pages["en"], italy, letter=pdf())
     OpeningAlert.objects.create(email="giulia.rossi@example.it", country="FR", language="it")
-    from applications.alerts import CONFIRMATION, queue_alert_email
-
-    queue_alert_email(CONFIRMATION, OpeningAlert.objects.get())
+    queue_alert_email(ALERT_CONFIRMATION, OpeningAlert.objects.get())
     other = submit(client, apply_pages["en"], italy, city_name="Modena",
                    contact_email="sindaco@modena.example")  # fmt: skip
     assert DBTaskResult.objects.filter(status="READY").count() == 5

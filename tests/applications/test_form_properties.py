@@ -43,7 +43,7 @@ REFUSALS = {400, 403, 405, 413}
 REQUIRED_KEYS = [
     "cohort", "city_name", "country", "region", "population", "service", "contact_name",
     "contact_position", "contact_email", "contact_phone", "motivation", "commits_to_attend",
-    "consent", "g-recaptcha-response", "participants-TOTAL_FORMS", "participants-INITIAL_FORMS",
+    "consent", "g-recaptcha-response", "participants-TOTAL_FORMS",
     "participants-0-name", "participants-0-position", "participants-0-service",
     "participants-0-email", "participants-1-name", "participants-1-position",
     "participants-1-service", "participants-1-email",

@@ -4,7 +4,8 @@ committee pages, the library and the sign-in page."""
 
 import pytest
 
-from tests.committee.conftest import PASSWORD, PRIVATE_DOCUMENT_TITLE, build_committee_world
+from tests.accounts import PASSWORD
+from tests.committee.conftest import PRIVATE_DOCUMENT_TITLE, build_committee_world
 
 pytestmark = [
     pytest.mark.browser,

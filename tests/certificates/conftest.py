@@ -4,12 +4,10 @@ other) applications, enrolled participants, editors, and helpers to record atten
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from applications.models import Application, ApplicationStatus, ProposedParticipant
 from certificates.enrolment import enrol_application
 from certificates.models import Attendance
-from home.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
 from programme.factories import CohortFactory
 
 PEOPLE = [
@@ -49,34 +47,6 @@ def make_application(cohort, people=PEOPLE, language="de", status=ApplicationSta
             service="Ordnungsamt",
         )
     return application
-
-
-@pytest.fixture
-def groups(db):
-    return ensure_groups()
-
-
-def user_in(group, username, **extra):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="x-pass-123", **extra
-    )
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def editor(groups):
-    return user_in(groups[EDITORS], "eva", first_name="Eva", last_name="Editor")
-
-
-@pytest.fixture
-def committee_member(groups):
-    return user_in(groups[COMMITTEE_MEMBERS], "carlos")
-
-
-@pytest.fixture
-def outsider_participant(groups):
-    return user_in(groups[PARTICIPANTS], "other-participant")
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.template import Context, Template
-from django.test import RequestFactory
 from jwcrypto import jwk, jws
 
 from certificates import credentials
@@ -69,15 +67,15 @@ def test_a_revoked_certificate_is_no_longer_offered_to_its_holder(client, certif
     assert client.get(urls(certificate)[0]).status_code == 404
 
 
-def test_the_my_space_include_lists_the_holders_certificates(certificate, outsider_participant):
-    template = Template('{% include "certificates/includes/my_space_certificates.html" %}')
-    request = RequestFactory().get("/de/")
-    request.user = certificate.enrolment.user
-    html = template.render(Context({"request": request}))
+def test_my_space_lists_the_holders_certificates_and_calendar(
+    client, certificate, outsider_participant
+):
+    client.force_login(certificate.enrolment.user)
+    html = client.get("/de/members/").content.decode()
     assert f"/certificates/{certificate.code}/certificate.pdf" in html
     assert "/certificates/calendar/" in html
-    request.user = outsider_participant
-    html = template.render(Context({"request": request}))
+    client.force_login(outsider_participant)
+    html = client.get("/de/members/").content.decode()
     assert "certificate.pdf" not in html and "/certificates/calendar/" not in html
 
 

@@ -10,7 +10,7 @@ from django.core import mail
 from applications.models import ApplicationStatus
 from certificates.enrolment import NotAccepted, enrol_application, enrol_cohort
 from certificates.models import Enrolment
-from home.groups import PARTICIPANTS
+from members.groups import PARTICIPANTS
 from tests.applications.builders import run_queue
 from tests.certificates.conftest import PEOPLE, make_application
 

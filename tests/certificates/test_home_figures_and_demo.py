@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from certificates.demo import DEMO_CODE, REVOKED_CODE
 from certificates.issuing import issue, revoke
 from certificates.models import Certificate, Enrolment
+from demo.loaders.certificates import DEMO_CODE, REVOKED_CODE
 from tests.certificates.conftest import attend
 
 pytestmark = pytest.mark.django_db

@@ -5,13 +5,10 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
-from committee.access import MEMBER_GROUPS
-from committee.demo.pdf import simple_pdf
 from committee.models import (
     CommitteeNoteIndexPage,
     CommitteeNotePage,
@@ -20,28 +17,15 @@ from committee.models import (
     Resource,
     Topic,
 )
-from home.groups import (
-    COMMITTEE_MEMBERS,
-    EDITORS,
-    PARTICIPANTS,
-    ensure_groups,
-    ensure_member_library,
-)
+from committee.permissions import ensure_member_library
+from demo.pdf import simple_pdf
+from members.groups import COMMITTEE_MEMBERS, EDITORS, MEMBER_GROUPS, PARTICIPANTS, ensure_groups
+from tests.accounts import make_user
 from tests.conftest import TRANSLATED_CODES, build_site_tree, ensure_locales, publish_translation
 
-PASSWORD = "a-long-test-password-42"
 PUBLIC_NOTE_TITLE = "Recommendation on video analytics"
 PRIVATE_NOTE_TITLE = "Confidential draft on the AI Act"
 PRIVATE_DOCUMENT_TITLE = "Confidential checklist for members"
-
-
-def make_user(username, group=None):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", PASSWORD, first_name=username.title()
-    )
-    if group is not None:
-        user.groups.add(group)
-    return user
 
 
 def make_people(groups):

@@ -2,7 +2,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from committee.demo.pdf import simple_pdf
+from demo.pdf import simple_pdf
 
 
 def small_pdf_upload(name):

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from committee.models import CommitteeNotePage, Resource
 from programme.factories import CohortFactory
-from tests.committee.conftest import PASSWORD
+from tests.accounts import PASSWORD
 from tests.committee.demo_files import small_pdf_upload
 
 

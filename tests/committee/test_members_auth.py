@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from members.forms import ThrottledSignInForm
+from tests.accounts import PASSWORD
 from tests.applications.builders import run_queue
-from tests.committee.conftest import PASSWORD
 from tests.conftest import LANGUAGE_CODES
 
 
@@ -173,8 +174,6 @@ def test_repeated_wrong_passwords_pause_sign_in_for_that_account(
     assert paused.status_code == 200
     assert "_auth_user_id" not in client.session
     with translation.override(language):
-        from committee.forms import ThrottledSignInForm
-
         message = str(ThrottledSignInForm.error_messages["too_many_failures"]) % {"minutes": 15}
     assert escape(message) in paused.content.decode()
     if language != "en":

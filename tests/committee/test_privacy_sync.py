@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from committee.access import MEMBER_GROUPS
+from members.groups import MEMBER_GROUPS
 from programme.models import ProgrammePage
 from tests.conftest import LANGUAGE_CODES, TRANSLATED_CODES, publish_translation
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from committee.demo.pdf import simple_pdf
 from committee.models import Resource
+from demo.pdf import simple_pdf
 from programme.factories import EventFactory
 from tests.committee.conftest import PRIVATE_DOCUMENT_TITLE, add_note
 

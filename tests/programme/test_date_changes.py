@@ -6,10 +6,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from home.groups import EDITORS, ensure_groups
 from programme.factories import CohortFactory
 from programme.models import DateState, Session, SessionDateChange, session_date_changed
 from tests.conftest import LANGUAGE_CODES
@@ -41,14 +39,6 @@ NEW_DAY = {
     "de": "26. März 2026",
     "es": "26 de marzo de 2026",
 }
-
-
-@pytest.fixture
-def editor():
-    groups = ensure_groups()
-    user = get_user_model().objects.create_user("eva", "eva@example.org", "pw", first_name="Eva")
-    user.groups.add(groups[EDITORS])
-    return user
 
 
 def cohort_url(site_tree, code, cohort):

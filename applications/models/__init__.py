@@ -1,0 +1,33 @@
+"""The application process's records (applications, participants, history, opening alerts)
+and its page. Inside the app, modules import `applications.models.records`; the page imports
+the views, so it is loaded last."""
+
+from applications.models.page import ApplicationPage  # noqa: I001  (after the records)
+from applications.models.records import (
+    MAX_PARTICIPANTS,
+    MOTIVATION_MAX_LENGTH,
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    Gender,
+    OpeningAlert,
+    Position,
+    ProposedParticipant,
+    ServiceKind,
+    letter_path,
+)
+
+__all__ = [
+    "MAX_PARTICIPANTS",
+    "MOTIVATION_MAX_LENGTH",
+    "Application",
+    "ApplicationPage",
+    "ApplicationStatus",
+    "ApplicationStatusChange",
+    "Gender",
+    "OpeningAlert",
+    "Position",
+    "ProposedParticipant",
+    "ServiceKind",
+    "letter_path",
+]

@@ -1,0 +1,197 @@
+"""Applications of cities to a cohort, with their proposed participants and their history."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.storage import private_storage
+from programme.facts import COUNTRIES
+
+MOTIVATION_MAX_LENGTH = 3000
+MAX_PARTICIPANTS = 10
+
+
+class ServiceKind(models.TextChoices):
+    MUNICIPAL_POLICE = "municipal_police", _("Municipal police")
+    CIVIL_SECURITY = "civil_security", _("Civil security")
+    RISK_PREVENTION = "risk_prevention", _("Risk prevention")
+    OTHER = "other", _("Other service")
+
+
+class Position(models.TextChoices):
+    ELECTED = "elected", _("Elected representative")
+    OFFICIAL = "official", _("Official")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Woman")
+    MALE = "male", _("Man")
+    OTHER = "other", _("Another gender")
+    UNDISCLOSED = "undisclosed", _("Prefer not to say")
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Received")
+    UNDER_REVIEW = "under_review", _("Under review")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def letter_path(application, filename):
+    """A generated name: the uploader's file name is never trusted nor kept."""
+    return f"letters/{timezone.now():%Y/%m}/{application.cohort_id}-{uuid.uuid4().hex}.pdf"
+
+
+class Application(models.Model):
+    """A city's application for its officials to join one cohort."""
+
+    reference = models.CharField(_("reference"), max_length=32, unique=True, editable=False)
+    cohort = models.ForeignKey(
+        "programme.Cohort",
+        verbose_name=_("cohort"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+
+    city_name = models.CharField(_("city"), max_length=150)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    region = models.CharField(_("region"), max_length=150)
+    population = models.PositiveIntegerField(
+        _("population"), validators=[MinValueValidator(1), MaxValueValidator(20_000_000)]
+    )
+    service = models.CharField(_("applying service"), max_length=20, choices=ServiceKind.choices)
+    service_other = models.CharField(_("other service"), max_length=150, blank=True)
+
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_position = models.CharField(_("contact person's position"), max_length=150)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40)
+
+    motivation = models.TextField(_("motivation"), max_length=MOTIVATION_MAX_LENGTH)
+    commits_to_attend = models.BooleanField(_("commitment to attend every session"))
+    letter = models.FileField(
+        _("signed letter of commitment"),
+        upload_to=letter_path,
+        storage=private_storage,
+        blank=True,
+        max_length=255,
+    )
+    consent_version = models.CharField(_("consent text version"), max_length=20)
+    consented_at = models.DateTimeField(_("consent given at"))
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("possible duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+    def __str__(self):
+        return f"{self.reference} – {self.city_name}"
+
+    @property
+    def can_withdraw(self):
+        return self.status not in (ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED)
+
+    @property
+    def steps(self):
+        """The stages of the review as the applicant sees them, marking the ones reached."""
+        order = [ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW]
+        reached = order.index(self.status) if self.status in order else len(order)
+        steps = [(status.label, index <= reached) for index, status in enumerate(order)]
+        final = self.status if self.status not in order else None
+        steps.append((ApplicationStatus(final).label if final else _("Decision"), bool(final)))
+        return steps
+
+    def assign_reference(self):
+        """A readable reference built on the database id, so two submissions never share one."""
+        self.reference = f"AIC-{self.cohort.year}-{self.cohort.country}-{self.pk:04d}"
+        Application.objects.filter(pk=self.pk).update(reference=self.reference)
+
+
+class ProposedParticipant(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="participants"
+    )
+    name = models.CharField(_("full name"), max_length=150)
+    position = models.CharField(_("position"), max_length=10, choices=Position.choices)
+    service = models.CharField(_("service"), max_length=150)
+    gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, blank=True)
+    email = models.EmailField(_("email"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("proposed participant")
+        verbose_name_plural = _("proposed participants")
+
+    def __str__(self):
+        return self.name
+
+
+class ApplicationStatusChange(models.Model):
+    """Who moved an application from one status to another, and when."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    old_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices)
+    new_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self):
+        return f"{self.application_id}: {self.old_status} → {self.new_status}"
+
+
+class OpeningAlert(models.Model):
+    """ "Tell me when applications open": an address kept only until that one email is sent."""
+
+    email = models.EmailField(_("email"))
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("opening alert")
+        verbose_name_plural = _("opening alerts")
+        constraints = [
+            models.UniqueConstraint(fields=["email", "country"], name="one_alert_per_country")
+        ]
+
+    def __str__(self):
+        return f"{self.get_country_display()} ({self.language})"

@@ -1,0 +1,55 @@
+"""Which emails the application process sends, and when they are queued.
+
+The emails themselves are built in `applications.emails`; queuing needs only a kind's name, so
+the views and the decisions never import the builders (which need the application page).
+"""
+
+from applications.models.records import Application, ApplicationStatus
+from mail.tasks import queue_email
+
+ACKNOWLEDGEMENT = "applications.acknowledgement"
+STAFF_NOTIFICATION = "applications.staff_notification"
+DATE_CHANGE = "applications.date_change"
+DECISION_EMAILS = {
+    ApplicationStatus.UNDER_REVIEW: "applications.under_review",
+    ApplicationStatus.ACCEPTED: "applications.accepted",
+    ApplicationStatus.WAITLISTED: "applications.waitlisted",
+    ApplicationStatus.DECLINED: "applications.declined",
+    ApplicationStatus.WITHDRAWN: "applications.withdrawn",
+}
+ALERT_CONFIRMATION = "applications.alert_confirmation"
+ALERT_OPENING = "applications.alert_opening"
+# The kinds about one application, and those about one opening alert (data protection forgets
+# their queued emails with the record).
+APPLICATION_KINDS = {ACKNOWLEDGEMENT, STAFF_NOTIFICATION, DATE_CHANGE, *DECISION_EMAILS.values()}
+ALERT_KINDS = {ALERT_CONFIRMATION, ALERT_OPENING}
+
+
+def queue_application_email(kind, application, date_change=None):
+    assert kind in APPLICATION_KINDS, kind
+    queue_email(kind, application.pk, date_change_id=date_change.pk if date_change else None)
+
+
+def queue_submission_emails(application):
+    queue_application_email(ACKNOWLEDGEMENT, application)
+    queue_application_email(STAFF_NOTIFICATION, application)
+
+
+def queue_status_email(application, status):
+    kind = DECISION_EMAILS.get(status)
+    if kind:
+        queue_application_email(kind, application)
+
+
+def queue_date_change_emails(change):
+    """Tell every applicant still in the running for a cohort that one of its dates changed."""
+    still_concerned = Application.objects.filter(cohort_id=change.cohort_id).exclude(
+        status__in=[ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED]
+    )
+    for application in still_concerned:
+        queue_application_email(DATE_CHANGE, application, date_change=change)
+
+
+def queue_alert_email(kind, alert):
+    assert kind in ALERT_KINDS, kind
+    queue_email(kind, alert.pk)

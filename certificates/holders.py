@@ -1,0 +1,24 @@
+"""What a participant finds in "my space": their certificates and private calendar address."""
+
+from django.urls import reverse
+
+from certificates.models import Certificate, Enrolment
+from certificates.views import calendar_token
+
+
+def holder_space(request):
+    """The signed-in user's valid certificates, enrolments and private calendar address."""
+    user = request.user
+    enrolments = list(Enrolment.objects.filter(user=user).select_related("cohort"))
+    certificates = list(
+        Certificate.objects.valid()
+        .filter(enrolment__user=user)
+        .select_related("enrolment__cohort")
+        .order_by("-issued_at")
+    )
+    calendar_url = ""
+    if enrolments:
+        calendar_url = request.build_absolute_uri(
+            reverse("certificates:calendar", kwargs={"token": calendar_token(user)})
+        )
+    return {"certificates": certificates, "enrolments": enrolments, "calendar_url": calendar_url}

@@ -1,0 +1,57 @@
+"""Translate demo pages and snippets through wagtail-localize, as an editor would."""
+
+from django.core.management.base import CommandError
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from demo.translations import strings_for
+
+
+class MissingDemoTranslations(CommandError):
+    pass
+
+
+def translate(instance, locale, user=None, missing_report=None):
+    """Create (or keep) the translation of `instance` in `locale` from the demo string tables.
+
+    Every segment must have a translation: an English copy is never published as French.
+    Returns the translated instance. With `missing_report` (a dict), untranslated strings are
+    collected there instead of raising, and nothing is translated.
+    """
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    strings = strings_for(locale.language_code)
+    po = translation.export_po()
+    missing = []
+    for entry in po:
+        translated = strings.get(entry.msgid)
+        if translated is None and entry.msgctxt.endswith("slug"):
+            translated = entry.msgid
+        if translated is None:
+            missing.append(entry.msgid)
+        else:
+            entry.msgstr = translated
+    if missing and missing_report is not None:
+        missing_report.setdefault(locale.language_code, []).extend(missing)
+        return None
+    if missing:
+        raise MissingDemoTranslations(
+            f"Demo content lacks {locale.language_code} translations for: "
+            + "; ".join(repr(text) for text in missing)
+        )
+    translation.import_po(po, user=user)
+    if not isinstance(instance, Page):
+        translation.save_target(user=user, publish=True)
+        return instance.get_translation(locale)
+    # wagtail-localize defers publishing to the end of the transaction, where a revision
+    # captured before the page's children existed would reset the page's child count; so
+    # save a draft and publish it now, from a freshly read page.
+    translation.save_target(user=user, publish=False)
+    translated = Page.objects.get(pk=instance.get_translation(locale).pk).specific
+    translated.get_latest_revision().publish(user=user)
+    return translated
