@@ -8,6 +8,11 @@ urlpatterns = [
     path("certificates/issuer.json", views.issuer, name="certificates_issuer"),
     path("certificates/achievement.json", views.achievement, name="certificates_achievement"),
     path("certificates/jwks.json", views.jwks, name="certificates_jwks"),
+    path(
+        "certificates/status/revocation-list.jwt",
+        views.status_list,
+        name="certificates_status_list",
+    ),
     path("certificates/status/<str:code>.json", views.status, name="certificates_status"),
     path(
         "certificates/credentials/verify",

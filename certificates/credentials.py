@@ -1,13 +1,19 @@
 """Certificates as Open Badges 3.0 credentials (W3C VC data model 2.0), signed as a VC-JWT.
 
 The site's key signs them (CERTIFICATE_SIGNING_KEY, a PEM private key; in development and
-tests a key file is created on first use). The public key is published as a JWKS, so anyone
-can check a signature; whether the certificate was revoked comes from the site.
+tests a key file is created on first use). The JOSE header names the key by a URL (`kid`),
+the JWKS at that URL, with the fragment the key's RFC 7638 thumbprint. The JWKS also keeps
+the public keys of retired signing keys (CERTIFICATE_RETIRED_PUBLIC_KEYS), so credentials
+signed before a key rotation still verify. Revocation is published as a W3C Bitstring Status
+List: each credential points at its bit (the certificate's primary key) in one signed list.
 """
 
+import base64
 import functools
+import gzip
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -24,6 +30,9 @@ CONTEXTS = [
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
 ISSUER_URL = "https://efus.eu"
+# The smallest list the Bitstring Status List recommendation allows (16 KB), for privacy.
+STATUS_LIST_MIN_BITS = 131072
+PEM_PUBLIC_KEY = re.compile(r"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", re.DOTALL)
 
 
 def absolute(path):
@@ -72,14 +81,41 @@ def algorithm(key):
 
 
 def key_id(key=None):
-    return (key or signing_key()).thumbprint()
+    """The URL of `key` (by default the signing key): the JWKS, with its thumbprint."""
+    return f"{absolute(reverse('certificates_jwks'))}#{(key or signing_key()).thumbprint()}"
+
+
+@functools.cache
+def _public_keys_from(pems):
+    return tuple(jwk.JWK.from_pem(pem.encode()) for pem in PEM_PUBLIC_KEY.findall(pems))
+
+
+def retired_public_keys():
+    """Public keys of former signing keys, still published so earlier credentials verify.
+
+    CERTIFICATE_RETIRED_PUBLIC_KEYS (a setting, or the environment variable of that name)
+    holds PEM public keys one after the other; `\\n` may stand for line breaks.
+    """
+    pems = getattr(settings, "CERTIFICATE_RETIRED_PUBLIC_KEYS", None)
+    if pems is None:
+        pems = os.environ.get("CERTIFICATE_RETIRED_PUBLIC_KEYS", "")
+    return _public_keys_from(pems.replace("\\n", "\n"))
+
+
+def _published(key):
+    public = json.loads(key.export_public())
+    public.update(kid=key_id(key), use="sig", alg=algorithm(key))
+    return public
 
 
 def public_jwks():
-    key = signing_key()
-    public = json.loads(key.export_public())
-    public.update(kid=key_id(key), use="sig", alg=algorithm(key))
-    return {"keys": [public]}
+    """The signing key first, then the retired ones (without duplicates)."""
+    keys, seen = [], set()
+    for key in (signing_key(), *retired_public_keys()):
+        if key.thumbprint() not in seen:
+            seen.add(key.thumbprint())
+            keys.append(_published(key))
+    return {"keys": keys}
 
 
 def issuer_id():
@@ -139,6 +175,7 @@ def credential(certificate):
         },
         "validFrom": _iso(certificate.issued_at),
         "credentialSubject": {
+            "id": enrolment.subject_urn,
             "type": ["AchievementSubject"],
             "identifier": [
                 {
@@ -152,10 +189,7 @@ def credential(certificate):
             "activityEndDate": _iso_date(cohort.last_day),
             "achievement": achievement(),
         },
-        "credentialStatus": {
-            "id": absolute(reverse("certificates_status", kwargs={"code": certificate.code})),
-            "type": "AiForCitiesCertificateStatus",
-        },
+        "credentialStatus": status_entry(certificate),
         "evidence": [
             {
                 "id": verification_url(certificate),
@@ -173,13 +207,14 @@ def _iso_date(day):
 
 
 def sign(payload):
-    """A compact JWS (VC-JWT) of `payload` with the site's key."""
+    """A compact JWS (VC-JWT) of `payload` with the site's key; the header's `typ` is "JWT"
+    and its `kid` the URL of the key, as Open Badges 3.0 asks."""
     key = signing_key()
     token = jws.JWS(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     token.add_signature(
         key,
         alg=None,
-        protected=json_encode({"alg": algorithm(key), "typ": "vc+jwt", "kid": key_id(key)}),
+        protected=json_encode({"alg": algorithm(key), "typ": "JWT", "kid": key_id(key)}),
     )
     return token.serialize(compact=True)
 
@@ -191,8 +226,73 @@ def credential_jwt(certificate):
             **body,
             "iss": body["issuer"]["id"],
             "jti": body["id"],
+            "sub": body["credentialSubject"]["id"],
             "nbf": int(certificate.issued_at.timestamp()),
         }
+    )
+
+
+# --- revocation: a W3C Bitstring Status List ------------------------------------------------
+
+
+def status_list_url():
+    return absolute(reverse("certificates_status_list"))
+
+
+def status_entry(certificate):
+    """The credential's place in the revocation list: its bit is the certificate's key."""
+    index = str(certificate.pk)
+    return {
+        "id": f"{status_list_url()}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": index,
+        "statusListCredential": status_list_url(),
+    }
+
+
+def encode_bitstring(indexes):
+    """The bits at `indexes` set (the first bit is the left-most of the first byte),
+    GZIP-compressed and written in multibase base64url without padding."""
+    size = max(STATUS_LIST_MIN_BITS, max(indexes, default=0) + 1)
+    bits = bytearray((size + 7) // 8)
+    for index in indexes:
+        bits[index // 8] |= 0x80 >> (index % 8)
+    compressed = gzip.compress(bytes(bits), mtime=0)
+    return "u" + base64.urlsafe_b64encode(compressed).decode("ascii").rstrip("=")
+
+
+def decode_bitstring(encoded):
+    raw = encoded.removeprefix("u")
+    return gzip.decompress(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+
+
+def is_set(bitstring, index):
+    return bool(bitstring[index // 8] & (0x80 >> (index % 8)))
+
+
+def status_list_credential(revoked_indexes, valid_from):
+    """The BitstringStatusListCredential that lists the revoked certificates."""
+    url = status_list_url()
+    return {
+        "@context": [CONTEXTS[0]],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer_id(),
+        "validFrom": _iso(valid_from),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encode_bitstring(revoked_indexes),
+        },
+    }
+
+
+def status_list_jwt(revoked_indexes, valid_from):
+    body = status_list_credential(revoked_indexes, valid_from)
+    return sign(
+        {**body, "iss": body["issuer"], "jti": body["id"], "nbf": int(valid_from.timestamp())}
     )
 
 
@@ -207,11 +307,19 @@ def read_credential(token, jwks=None):
     try:
         parsed = jws.JWS()
         parsed.deserialize(token.strip())
-        kid = parsed.jose_header.get("kid")
-        key = keys.get_key(kid) if kid else None
+        key = key_for(keys, parsed.jose_header.get("kid"))
         if key is None:
             raise InvalidCredential("unknown key")
         parsed.verify(key, alg=algorithm(key))
         return json.loads(parsed.payload)
     except (JWException, ValueError, TypeError, KeyError) as error:
         raise InvalidCredential(str(error)) from error
+
+
+def key_for(keys, kid):
+    """The key a `kid` names: its URL, or (credentials signed before keys had URLs) its bare
+    thumbprint."""
+    if not kid:
+        return None
+    thumbprint = kid.rpartition("#")[2]
+    return next((key for key in keys if key.thumbprint() == thumbprint), None)

@@ -65,6 +65,10 @@ class Enrolment(models.Model):
         related_name="enrolments",
     )
     name = models.CharField(_("full name"), max_length=150)
+    # The holder's identifier in Open Badges credentials (credentialSubject.id, the JWT's sub).
+    subject_id = models.UUIDField(
+        _("credential subject identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
     email = models.EmailField(_("email"))
     position = models.CharField(_("position"), max_length=10, choices=Position.choices)
     service = models.CharField(_("service"), max_length=150, blank=True)
@@ -106,6 +110,10 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.cohort})"
+
+    @property
+    def subject_urn(self):
+        return f"urn:uuid:{self.subject_id}"
 
 
 class Attendance(models.Model):

@@ -1,21 +1,48 @@
-"""The certificate as a PDF: tagged (headings, paragraphs, a described QR code), titled, with
-its language set, and the DejaVu fonts bundled here so every name of the six countries prints."""
+"""The certificate as a PDF/UA-1 document, in the certificate's language.
+
+Every piece of content is tagged (headings, paragraphs, the list of skills as L > LI > Lbl,
+LBody, the QR code as a described Figure) or marked as an artifact (the borders). XMP
+metadata declares PDF/UA-1 with the title and the language. The page has two parts that
+never meet: the text flows from the top, and a band anchored to the bottom holds the issue
+line, the certificate code in large monospace letters, the verification address and the QR
+code beside them. The DejaVu fonts bundled here print every name of the six countries.
+"""
 
 from contextlib import contextmanager
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import qrcode
 from django.utils import translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+from fpdf.enums import WrapMode
 from fpdf.prefs import ViewerPreferences
+from fpdf.structure_tree import StructElem, StructureTreeBuilder
 
 from home.dates import long_date
 
 FONTS = Path(__file__).resolve().parent / "fonts"
+# The issuer's name in machine-readable documents (credentials); the PDF translates it.
 ISSUER_NAME = "European Forum for Urban Security (Efus)"
 INK = (31, 41, 72)
 ACCENT = (0, 102, 153)
+
+# Geometry of the A4 landscape page, in millimetres.
+BORDER_INSET = 10
+BORDER_WIDTH = 1.2
+INNER_BORDER_INSET = 13
+MARGIN = 25
+TOP = 20
+BOTTOM = 192
+QR_SIZE = 40
+QR_GAP = 10
+BAND_GAP = 4
+NAME_SIZE = 24
+NAME_MIN_SIZE = 12
+CODE_SIZE = 20
+CODE_SPACING = 1.5
+PT = 25.4 / 72
 
 
 def skills_covered():
@@ -29,13 +56,98 @@ def skills_covered():
     ]
 
 
+def issuer_name():
+    """The issuer, named in the active language."""
+    return _("European Forum for Urban Security (Efus)")
+
+
+class NestedStructElem(StructElem):
+    """A structure element below another one: it lies on its parent's page.
+
+    fpdf2 sets the page (/Pg) of the Document's children only; a list item's label and body
+    take theirs from the list.
+    """
+
+    __slots__ = ("_own_page",)
+
+    @property
+    def pg(self):
+        return self._own_page or getattr(self.p, "pg", None)
+
+    @pg.setter
+    def pg(self, page):
+        self._own_page = page
+
+
+class NestedStructureTree(StructureTreeBuilder):
+    """fpdf2's structure tree, with grouping elements (a list and its items) that nest."""
+
+    def __init__(self):
+        super().__init__()
+        self.parents = [self.doc_struct_elem]
+        self.marked = {}
+
+    def add_marked_content(self, page_number, struct_type, mcid=None, title=None, alt_text=None):
+        """A new element under the current parent; with an MCID, it owns marked content."""
+        spid = self.spid_per_page_number.setdefault(page_number, len(self.spid_per_page_number))
+        element = self.element(page_number, struct_type, title=title, alt_text=alt_text)
+        if mcid is not None:
+            element.k.append(mcid)
+            self.marked.setdefault(page_number, []).append(element)
+            self.struct_tree_root.parent_tree.nums[spid] = self.marked[page_number]
+        return element, spid
+
+    def element(self, page_number, struct_type, title=None, alt_text=None):
+        parent = self.parents[-1]
+        kind = StructElem if parent is self.doc_struct_elem else NestedStructElem
+        element = kind(
+            struct_type=struct_type,
+            parent=parent,
+            kids=[],
+            page_number=page_number,
+            title=title,
+            alt=alt_text,
+        )
+        parent.k.append(element)
+        return element
+
+    @contextmanager
+    def group(self, page_number, struct_type):
+        """Elements added inside the block are children of a new `struct_type` element."""
+        self.parents.append(self.element(page_number, struct_type))
+        try:
+            yield
+        finally:
+            self.parents.pop()
+
+    def next_mcid_for_page(self, page_number):
+        return len(self.marked.get(page_number, []))
+
+    def __iter__(self):
+        yield self.struct_tree_root
+        yield self.doc_struct_elem
+        yield self.struct_tree_root.parent_tree
+        yield from descendants(self.doc_struct_elem)
+
+
+def descendants(element):
+    for kid in element.k:
+        if isinstance(kid, StructElem):
+            yield kid
+            yield from descendants(kid)
+
+
 class TaggedPDF(FPDF):
     """FPDF writing a structure tree for its text too, not only for its images.
 
-    fpdf2 tags images (Figure, with their alternative text) and links; the text here is
-    wrapped in marked content the same way, so a screen reader reads headings and paragraphs
+    fpdf2 tags images (Figure, with their alternative text); the text here is wrapped in
+    marked content the same way, so a screen reader reads headings, paragraphs and the list
     in order, and decoration is marked as an artifact.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.struct_builder = NestedStructureTree()
 
     @contextmanager
     def tagged(self, struct_type):
@@ -46,17 +158,44 @@ class TaggedPDF(FPDF):
         self._out("EMC")
 
     @contextmanager
+    def group(self, struct_type):
+        with self.struct_builder.group(self.page, f"/{struct_type}"):
+            yield
+
+    @contextmanager
     def artifact(self):
         self._out("/Artifact BMC")
         yield
         self._out("EMC")
 
-    def paragraph(self, text, size=12, style="", struct_type="P", colour=INK, gap=2, height=None):
+    def paragraph(
+        self, text, size=12, style="", struct_type="P", colour=INK, gap=2, height=None, **cell
+    ):
         with self.tagged(struct_type):
             self.set_font("DejaVu", style, size)
             self.set_text_color(*colour)
-            self.multi_cell(0, height or size * 0.5, text, align="C")
+            self.multi_cell(cell.pop("w", 0), height or size * 0.5, text, **cell)
         self.ln(gap)
+
+    def line_count(self, text, width, size, style="", **cell):
+        self.set_font("DejaVu", style, size)
+        return len(self.multi_cell(width, 1, text, dry_run=True, output="LINES", **cell))
+
+    def bulleted_list(self, items, size=11):
+        """A list (L) of items (LI), each with its bullet (Lbl) and its text (LBody)."""
+        indent = 6
+        with self.group("L"):
+            for item in items:
+                with self.group("LI"):
+                    top = self.get_y()
+                    self.set_x(self.l_margin + indent)
+                    with self.tagged("Lbl"):
+                        self.set_font("DejaVu", "", size)
+                        self.set_text_color(*INK)
+                        self.cell(indent, size * 0.5, "•")
+                    with self.tagged("LBody"):
+                        self.set_xy(self.l_margin + 2 * indent, top)
+                        self.multi_cell(self.epw - 3 * indent, size * 0.5, item)
 
 
 def qr_image(url):
@@ -66,87 +205,177 @@ def qr_image(url):
     return code.make_image().get_image().convert("L")
 
 
-def render(certificate, verification_url):
-    """The certificate's PDF (bytes), in the certificate's language."""
+def xmp_metadata(title, language, author, subject, created):
+    """XMP declaring PDF/UA-1, with the document's title, language, author and date."""
+    title, author, subject = escape(title), escape(author), escape(subject)
+    return f"""<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <pdfuaid:part>1</pdfuaid:part>
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt>
+    <rdf:li xml:lang="x-default">{title}</rdf:li>
+    <rdf:li xml:lang="{language}">{title}</rdf:li>
+   </rdf:Alt></dc:title>
+   <dc:description><rdf:Alt>
+    <rdf:li xml:lang="x-default">{subject}</rdf:li>
+   </rdf:Alt></dc:description>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreatorTool>AI for Cities</xmp:CreatorTool>
+   <xmp:CreateDate>{created.isoformat(timespec="seconds")}</xmp:CreateDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>"""
+
+
+def new_document(certificate, title):
+    pdf = TaggedPDF(orientation="landscape", format="A4")
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.add_font("DejaVuMono", "B", str(FONTS / "DejaVuSansMono-Bold.ttf"))
+    author, subject = issuer_name(), _("AI for Cities")
+    pdf.set_title(title)
+    pdf.set_author(author)
+    pdf.set_subject(subject)
+    pdf.set_creator("AI for Cities")
+    pdf.set_lang(certificate.language)
+    pdf.set_creation_date(certificate.issued_at)
+    pdf.set_xmp_metadata(
+        xmp_metadata(title, certificate.language, author, subject, certificate.issued_at)
+    )
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(MARGIN, TOP, MARGIN)
+    pdf.add_page()
+    return pdf
+
+
+def draw_borders(pdf):
+    with pdf.artifact():
+        pdf.set_draw_color(*ACCENT)
+        pdf.set_line_width(BORDER_WIDTH)
+        pdf.rect(BORDER_INSET, BORDER_INSET, pdf.w - 2 * BORDER_INSET, pdf.h - 2 * BORDER_INSET)
+        pdf.set_line_width(0.3)
+        inner = INNER_BORDER_INSET
+        pdf.rect(inner, inner, pdf.w - 2 * inner, pdf.h - 2 * inner)
+
+
+def name_size(pdf, name):
+    """The largest size, down to a floor, at which the name fits on one line."""
+    pdf.set_font("DejaVu", "B", NAME_SIZE)
+    width, room = pdf.get_string_width(name), pdf.epw - 2 * pdf.c_margin
+    if width <= room:
+        return NAME_SIZE
+    return max(NAME_MIN_SIZE, int(NAME_SIZE * room / width))
+
+
+class Band:
+    """The bottom band: the issue line, the code and the verification address on the left,
+    the QR code on the right, bottom-aligned so they never cross the border."""
+
+    def __init__(self, pdf, certificate, verification_url):
+        self.issued = _("Issued by the European Forum for Urban Security (Efus) on %(date)s.") % {
+            "date": long_date(certificate.issued_at.date())
+        }
+        self.code = certificate.code
+        self.url = verification_url
+        self.qr_x = pdf.w - MARGIN - QR_SIZE
+        self.qr_y = BOTTOM - QR_SIZE
+        self.width = self.qr_x - QR_GAP - MARGIN
+        self.issued_lines = pdf.line_count(self.issued, self.width, 11)
+        self.url_lines = pdf.line_count(self.url, self.width, 10, wrapmode=WrapMode.CHAR)
+        self.text_top = BOTTOM - self.text_height()
+        self.top = min(self.text_top, self.qr_y)
+
+    def text_height(self):
+        return self.issued_lines * 5.5 + 2 + 5 + 10 + 2 + 5 + self.url_lines * 5
+
+    def draw(self, pdf):
+        pdf.set_xy(MARGIN, self.text_top)
+        pdf.paragraph(self.issued, size=11, w=self.width, height=5.5, align="L")
+        pdf.paragraph(_("Certificate code"), size=10, w=self.width, height=5, align="L", gap=0)
+        self.draw_code(pdf)
+        pdf.paragraph(
+            _("Check this certificate at"), size=10, w=self.width, height=5, align="L", gap=0
+        )
+        pdf.paragraph(
+            self.url,
+            size=10,
+            colour=ACCENT,
+            w=self.width,
+            height=5,
+            align="L",
+            gap=0,
+            wrapmode=WrapMode.CHAR,
+        )
+        pdf.image(
+            qr_image(self.url),
+            x=self.qr_x,
+            y=self.qr_y,
+            w=QR_SIZE,
+            h=QR_SIZE,
+            alt_text=_("QR code leading to the verification page %(url)s") % {"url": self.url},
+        )
+
+    def draw_code(self, pdf):
+        """The code in large monospace letters, spaced so a reader copies it by hand."""
+        with pdf.tagged("P"):
+            pdf.set_font("DejaVuMono", "B", CODE_SIZE)
+            pdf.set_text_color(*INK)
+            pdf.set_char_spacing(CODE_SPACING)
+            pdf.cell(self.width, 10, self.code, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_char_spacing(0)
+        pdf.ln(2)
+
+
+def draw_text(pdf, certificate, title):
+    """The statement, from the top: programme, title, holder, cohort and skills."""
     enrolment = certificate.enrolment
     cohort = enrolment.cohort
+    pdf.set_y(TOP + 2)
+    pdf.paragraph(
+        _("AI for Cities – artificial intelligence for urban security"),
+        size=13,
+        style="B",
+        colour=ACCENT,
+        gap=3,
+        align="C",
+    )
+    pdf.paragraph(title, size=28, style="B", struct_type="H1", gap=4, height=12, align="C")
+    pdf.paragraph(_("This certifies that"), size=13, align="C")
+    size = name_size(pdf, enrolment.name)
+    pdf.paragraph(enrolment.name, size=size, style="B", gap=3, height=size * 0.45, align="C")
+    pdf.paragraph(
+        _(
+            "has completed the training programme AI for Cities of the European Forum "
+            "for Urban Security, attending its online sessions and its in-person session."
+        ),
+        size=12,
+        align="C",
+    )
+    pdf.paragraph(
+        _("Cohort: %(country)s, %(period)s")
+        % {"country": cohort.get_country_display(), "period": cohort.period_label},
+        size=13,
+        style="B",
+        gap=4,
+        align="C",
+    )
+    pdf.paragraph(_("Skills covered"), size=13, style="B", struct_type="H2", gap=1)
+    pdf.bulleted_list(skills_covered())
+
+
+def render(certificate, verification_url):
+    """The certificate's PDF (bytes), in the certificate's language."""
     with translation.override(certificate.language):
-        title = _("Certificate of completion")
-        pdf = TaggedPDF(orientation="landscape", format="A4")
-        pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-        pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        pdf.set_title(f"{title} – {enrolment.name}")
-        pdf.set_author(ISSUER_NAME)
-        pdf.set_subject(_("AI for Cities"))
-        pdf.set_creator("AI for Cities")
-        pdf.set_lang(certificate.language)
-        pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
-        pdf.set_auto_page_break(False)
-        pdf.set_margins(25, 18, 25)
-        pdf.add_page()
-
-        with pdf.artifact():
-            pdf.set_draw_color(*ACCENT)
-            pdf.set_line_width(1.2)
-            pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
-
-        pdf.set_y(22)
-        pdf.paragraph(
-            _("AI for Cities – artificial intelligence for urban security"),
-            size=13,
-            style="B",
-            colour=ACCENT,
-            gap=4,
-        )
-        pdf.paragraph(title, size=28, style="B", struct_type="H1", gap=6)
-        pdf.paragraph(_("This certifies that"), size=13)
-        pdf.paragraph(enrolment.name, size=24, style="B", gap=4, height=12)
-        pdf.paragraph(
-            _(
-                "has completed the training programme AI for Cities of the European Forum "
-                "for Urban Security, attending its online sessions and its in-person session."
-            ),
-            size=12,
-        )
-        pdf.paragraph(
-            _("Cohort: %(country)s, %(period)s")
-            % {"country": cohort.get_country_display(), "period": cohort.period_label},
-            size=13,
-            style="B",
-            gap=5,
-        )
-        pdf.paragraph(_("Skills covered"), size=13, style="B", struct_type="H2", gap=1)
-        for skill in skills_covered():
-            pdf.paragraph(f"• {skill}", size=11, gap=0.5)
-
-        pdf.set_y(pdf.h - 58)
-        left = pdf.w - 25 - 42
-        with pdf.tagged("P"):
-            pdf.set_font("DejaVu", "", 11)
-            pdf.set_text_color(*INK)
-            pdf.multi_cell(
-                left - 30,
-                6,
-                _("Issued by the %(issuer)s on %(date)s.")
-                % {"issuer": ISSUER_NAME, "date": long_date(certificate.issued_at.date())},
-            )
-        with pdf.tagged("P"):
-            pdf.set_font("DejaVu", "B", 12)
-            pdf.multi_cell(
-                left - 30, 7, _("Certificate code: %(code)s") % {"code": certificate.code}
-            )
-        with pdf.tagged("P"):
-            pdf.set_font("DejaVu", "", 10)
-            pdf.multi_cell(
-                left - 30, 5, _("Check this certificate at %(url)s") % {"url": verification_url}
-            )
-        pdf.image(
-            qr_image(verification_url),
-            x=left,
-            y=pdf.h - 62,
-            w=42,
-            h=42,
-            alt_text=_("QR code leading to the verification page %(url)s")
-            % {"url": verification_url},
-        )
+        title = f"{_('Certificate of completion')} – {certificate.enrolment.name}"
+        pdf = new_document(certificate, title)
+        draw_borders(pdf)
+        band = Band(pdf, certificate, verification_url)
+        draw_text(pdf, certificate, _("Certificate of completion"))
+        band.draw(pdf)
         return bytes(pdf.output())

@@ -9,6 +9,7 @@ from django.core import signing
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -161,7 +162,7 @@ def private_calendar(request, token):
     return response
 
 
-# --- machine-readable: the issuer, its keys and the status of a credential -------------------
+# --- machine-readable: the issuer, its keys and the status of credentials --------------------
 
 
 def _json(data, status=200):
@@ -192,6 +193,17 @@ def _status(certificate):
         "status": "revoked" if certificate.is_revoked else "valid",
         "revoked": certificate.is_revoked,
     }
+
+
+@require_GET
+def status_list(request):
+    """The signed W3C Bitstring Status List of revoked certificates (a VC-JWT)."""
+    revoked = Certificate.objects.filter(revoked_at__isnull=False).values_list("pk", flat=True)
+    token = credentials.status_list_jwt(list(revoked), timezone.now())
+    response = HttpResponse(token, content_type="application/vc+jwt")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @require_GET

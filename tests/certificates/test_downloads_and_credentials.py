@@ -93,7 +93,9 @@ def test_the_credential_is_an_open_badge_credential(certificate):
     assert subject["type"] == ["AchievementSubject"]
     assert subject["achievement"]["type"] == ["Achievement"]
     assert subject["identifier"][0]["identityHash"] == "Jürgen Groß"
-    assert certificate.code in body["credentialStatus"]["id"]
+    assert subject["id"] == f"urn:uuid:{certificate.enrolment.subject_id}"
+    assert body["credentialStatus"]["type"] == "BitstringStatusListEntry"
+    assert body["credentialStatus"]["statusListIndex"] == str(certificate.pk)
     assert body["evidence"][0]["id"].endswith(f"/certificates/verify/{certificate.code}/")
 
 
