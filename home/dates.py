@@ -24,7 +24,6 @@ from django.utils.translation import get_language, gettext, pgettext
 # The CLDR locale each site language is written in, where it is not the language itself.
 CLDR_LOCALES = {"en": "en_GB"}
 VOWELS = frozenset("aeiouy")
-VOWEL_CONTEXT = "time zone, city name starting with a vowel"
 
 
 @functools.lru_cache(maxsize=16)
@@ -125,7 +124,10 @@ def zone_name(moment):
         return offset
     if _starts_with_vowel(city):
         # French elides before a vowel: "heure d’Amsterdam", not "heure de Amsterdam".
-        pattern = pgettext(VOWEL_CONTEXT, "%(city)s time (%(offset)s)")
+        # (Literal strings, so that makemessages finds them.)
+        pattern = pgettext(
+            "time zone, city name starting with a vowel", "%(city)s time (%(offset)s)"
+        )
     else:
         pattern = gettext("%(city)s time (%(offset)s)")
     return pattern % {"city": city, "offset": offset}
