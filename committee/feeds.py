@@ -1,4 +1,8 @@
-"""RSS and Atom feeds of a language's public committee notes (never the members-only ones)."""
+"""RSS and Atom feeds of a language's public committee notes (never the members-only ones).
+
+The Atom feed names its author, the steering committee, on the feed and on every entry, as
+RFC 4287 §4.1.1 and §4.1.2 require, with the notes' page as the author's address.
+"""
 
 import datetime
 
@@ -64,8 +68,24 @@ class NotesRssFeed(Feed):
         return [note.get_note_type_display()]
 
 
+def committee_name():
+    return _("Steering committee AI for Cities")
+
+
 class NotesAtomFeed(NotesRssFeed):
     feed_type = Atom1Feed
 
     def subtitle(self):
         return self.description()
+
+    def author_name(self):
+        return committee_name()
+
+    def author_link(self):
+        return self.request.build_absolute_uri(self.link())
+
+    def item_author_name(self, note):
+        return committee_name()
+
+    def item_author_link(self, note):
+        return self.author_link()

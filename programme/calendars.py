@@ -1,13 +1,26 @@
-"""iCalendar feeds: one per cohort and one for every session and event of the programme."""
+"""iCalendar feeds: one per cohort and one for every session and event of the programme.
+
+Each entry carries, besides its times in UTC, a link to its page in the subscriber's language
+(`URL`), a plain-text `DESCRIPTION` that says in words when and where it takes place in local
+time, and `LAST-MODIFIED` from the session's last recorded date change. The calendar asks
+subscribing clients to fetch it again every twelve hours (`REFRESH-INTERVAL`, RFC 7986, and
+`X-PUBLISHED-TTL`, its older spelling that Outlook reads).
+"""
 
 import datetime
 
+from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext
-from icalendar import Calendar
+from django.utils.translation import gettext, pgettext
+from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
+from wagtail.models import Locale
+
+from home.dates import time_range
+from programme.models import CohortIndexPage, EventIndexPage, SessionDateChange
 
 PRODUCT_ID = "-//Efus//AI for Cities//EN"
+REFRESH_INTERVAL = datetime.timedelta(hours=12)
 
 
 def new_calendar(name):
@@ -17,10 +30,74 @@ def new_calendar(name):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     return calendar
 
 
-def session_entry(session, stamp):
+def _listing_url(page_model, request=None):
+    """The absolute address of the active language's listing page, or None if it has none."""
+    page = page_model.objects.live().filter(locale=Locale.get_active()).first()
+    return page.get_full_url(request) if page else None
+
+
+class PageLinks:
+    """Absolute addresses of cohort pages and of the events page in the active language."""
+
+    def __init__(self, request=None):
+        self.request = request
+        self._urls = {}
+
+    def _listing(self, page_model):
+        if page_model not in self._urls:
+            self._urls[page_model] = _listing_url(page_model, self.request)
+        return self._urls[page_model]
+
+    def cohort(self, cohort):
+        base = self._listing(CohortIndexPage)
+        return f"{base}{cohort.slug}/" if base else None
+
+    def events(self):
+        return self._listing(EventIndexPage)
+
+
+def last_changes(sessions):
+    """When each session's date was last confirmed or changed, by session id (one query)."""
+    ids = [session.pk for session in sessions]
+    rows = (
+        SessionDateChange.objects.filter(session_id__in=ids)
+        .values("session_id")
+        .annotate(last=Max("changed_at"))
+    )
+    return {row["session_id"]: row["last"] for row in rows}
+
+
+def session_description(session):
+    """Plain text: the cohort, the session, where, and when in local time in words."""
+    cohort = session.cohort
+    place = session.venue or pgettext("place", "online")
+    lines = [
+        gettext("%(country)s cohort, %(period)s")
+        % {"country": cohort.get_country_display(), "period": cohort.period_label},
+        session.title,
+        gettext("Where: %(place)s") % {"place": place},
+        gettext("When: %(when)s") % {"when": time_range(session.local_start, session.local_end)},
+    ]
+    if session.is_cancelled:
+        lines.append(gettext("This session is cancelled."))
+    return "\n".join(lines)
+
+
+def event_description(event):
+    lines = [
+        event.get_kind_display(),
+        gettext("Where: %(place)s") % {"place": pgettext("place", "online")},
+        gettext("When: %(when)s") % {"when": time_range(event.local_start, event.local_end)},
+    ]
+    return "\n".join(lines)
+
+
+def session_entry(session, stamp, url=None, last_modified=None):
     """A calendar entry for a session with a known date (UTC times, stable UID)."""
     entry = CalendarEvent()
     cohort = session.cohort
@@ -34,6 +111,11 @@ def session_entry(session, stamp):
         gettext("AI for Cities – %(cohort)s: %(session)s")
         % {"cohort": cohort.get_country_display(), "session": session.title},
     )
+    entry.add("description", session_description(session))
+    if url:
+        entry.add("url", url)
+    if last_modified:
+        entry.add("last-modified", last_modified.astimezone(datetime.UTC))
     if session.venue:
         entry.add("location", session.venue)
     if session.is_cancelled:
@@ -43,25 +125,37 @@ def session_entry(session, stamp):
     return entry
 
 
-def event_entry(event, stamp):
+def event_entry(event, stamp, url=None):
     entry = CalendarEvent()
     entry.add("uid", event.uid)
     entry.add("dtstamp", stamp)
     entry.add("sequence", event.sequence)
     entry.add("dtstart", event.starts_at.astimezone(datetime.UTC))
     entry.add("dtend", event.ends_at.astimezone(datetime.UTC))
-    entry.add("summary", gettext("AI for Cities – %(event)s") % {"event": event.display_title})
+    title = getattr(event, "display_title", None) or event.get_kind_display()
+    entry.add("summary", gettext("AI for Cities – %(event)s") % {"event": title})
+    entry.add("description", event_description(event))
+    if url:
+        entry.add("url", url)
     entry.add("status", "CONFIRMED" if event.is_confirmed else "TENTATIVE")
     return entry
 
 
-def calendar_for(name, sessions=(), events=()):
-    """Sessions enter the calendar once their date is confirmed; cancelled ones stay, marked."""
+def calendar_for(name, sessions=(), events=(), request=None):
+    """Sessions enter the calendar once their date is confirmed; cancelled ones stay, marked.
+
+    Texts and links follow the active language; links are absolute, built on the request's
+    host when there is one, otherwise on the site's configured address.
+    """
     calendar = new_calendar(name)
     stamp = timezone.now()
-    for session in sessions:
-        if session.starts_at and (session.is_confirmed or session.is_cancelled):
-            calendar.add_component(session_entry(session, stamp))
+    links = PageLinks(request)
+    shown = [s for s in sessions if s.starts_at and (s.is_confirmed or s.is_cancelled)]
+    changed = last_changes(shown) if shown else {}
+    for session in shown:
+        last_modified = changed.get(session.pk) or session.cohort.dates_updated_at
+        entry = session_entry(session, stamp, links.cohort(session.cohort), last_modified)
+        calendar.add_component(entry)
     for event in events:
-        calendar.add_component(event_entry(event, stamp))
+        calendar.add_component(event_entry(event, stamp, links.events()))
     return calendar

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from home.dates import long_date, month_name, month_year
+from home.dates import long_date, month_period
 from programme.facts import COUNTRIES, COUNTRY_TIME_ZONES, DELIVERY_LANGUAGES, TIME_ZONES
 
 # Sent after an editor changes a confirmed session date (applicants are told by email).
@@ -183,12 +183,7 @@ class Cohort(ClusterableModel):
     @property
     def period_label(self):
         """The planned period in the active language, e.g. "March – April 2025"."""
-        start, end = self.planned_start, self.planned_end
-        if (start.year, start.month) == (end.year, end.month):
-            return month_year(start)
-        if start.year == end.year:
-            return f"{month_name(start)} – {month_year(end)}"
-        return f"{month_year(start)} – {month_year(end)}"
+        return month_period(self.planned_start, self.planned_end)
 
     @property
     def language_names(self):

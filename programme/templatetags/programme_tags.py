@@ -2,9 +2,9 @@
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from home import dates
 from programme.models import DateState
 
 register = template.Library()
@@ -17,19 +17,10 @@ def cohort_url(context, cohort_index, cohort):
     return f"{base}{cohort_index.reverse_subpage('cohort', kwargs={'slug': cohort.slug})}"
 
 
-def _zone_name(moment):
-    return moment.tzname()
-
-
 @register.simple_tag
 def time_range(start, end):
-    """ "Tuesday 19 March 2026, 10:00–12:30 CET" in the active language, in the given zone."""
-    day = date_format(start, "l j F Y")
-    if end is None:
-        return f"{day}, {date_format(start, 'TIME_FORMAT')} {_zone_name(start)}"
-    if end.date() == start.date():
-        return f"{day}, {date_format(start, 'H:i')}–{date_format(end, 'H:i')} {_zone_name(start)}"
-    return f"{day} – {date_format(end, 'l j F Y')} {_zone_name(start)}"
+    """ "Tuesday, 19 March 2026, 10:00–12:30 Brussels time (UTC+1)" in the active language."""
+    return dates.time_range(start, end)
 
 
 @register.simple_tag

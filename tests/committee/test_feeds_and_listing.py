@@ -1,12 +1,14 @@
 """The notes listing (filters, pages, a flat number of queries) and the RSS and Atom feeds."""
 
 import datetime
+import pathlib
 import xml.etree.ElementTree as ElementTree
 
 import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from lxml import etree
 
 from committee.models import CommitteeNotePage, Topic
 from tests.committee.conftest import PRIVATE_NOTE_TITLE, add_note
@@ -49,6 +51,84 @@ def test_atom_feed_is_valid_atom_with_public_notes_only(client, committee_tree, 
     assert parsed.version == "atom10"
     assert [entry.title for entry in parsed.entries] == [pages["public_note"].title]
     assert all(entry.id and entry.updated for entry in parsed.entries)
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+# RFC 4287 Appendix B, in RELAX NG's XML syntax (see the header of the file for its source).
+ATOM_SCHEMA = pathlib.Path(__file__).parent / "data" / "atom.rng"
+COMMITTEE = {
+    "en": "Steering committee AI for Cities",
+    "fr": "Comité de pilotage AI for Cities",
+    "it": "Comitato direttivo AI for Cities",
+    "nl": "Stuurgroep AI for Cities",
+    "de": "Lenkungsausschuss AI for Cities",
+    "es": "Comité directivo AI for Cities",
+}
+
+
+def atom_schema():
+    return etree.RelaxNG(etree.parse(str(ATOM_SCHEMA)))
+
+
+def rfc_4287_problems(feed):
+    """The RFC's rules that its schema states as Schematron assertions, and a few of §4.1."""
+    problems = []
+    entries = feed.findall(f"{ATOM}entry")
+    if feed.find(f"{ATOM}author") is None and any(
+        entry.find(f"{ATOM}author") is None for entry in entries
+    ):
+        problems.append("atom:feed has no atom:author and not every atom:entry has one")
+    for element in [feed, *entries]:
+        for name in ("id", "title", "updated"):
+            if len(element.findall(f"{ATOM}{name}")) != 1:
+                problems.append(f"{element.tag} needs exactly one atom:{name}")
+        for author in element.findall(f"{ATOM}author"):
+            if not (author.findtext(f"{ATOM}name") or "").strip():
+                problems.append("an atom:author needs an atom:name")
+    for entry in entries:
+        alternates = [
+            link
+            for link in entry.findall(f"{ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        if not alternates and entry.find(f"{ATOM}content") is None:
+            problems.append("an atom:entry needs an alternate atom:link or an atom:content")
+        if not all(link.get("href", "").startswith("http") for link in alternates):
+            problems.append("an entry's link must be absolute")
+    return problems
+
+
+def test_the_rfc_rules_catch_a_feed_without_author():
+    bare = etree.fromstring(
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id>'
+        b"<updated>2026-01-01T00:00:00Z</updated><entry><title>e</title><id>urn:e</id>"
+        b'<updated>2026-01-01T00:00:00Z</updated><link href="http://e/"/></entry></feed>'
+    )
+    assert atom_schema().validate(bare)  # the schema alone leaves this rule to Schematron
+    assert rfc_4287_problems(bare) == [
+        "atom:feed has no atom:author and not every atom:entry has one"
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_atom_feed_is_valid_by_rfc_4287_with_the_committee_as_author(
+    client, committee_tree, language
+):
+    pages = committee_tree.pages[language]
+    response = client.get(feed_url(pages["notes"], "atom"))
+    feed = etree.fromstring(response.content)
+    schema = atom_schema()
+    assert schema.validate(feed), schema.error_log
+    assert rfc_4287_problems(feed) == []
+    authors = feed.findall(f".//{ATOM}author")
+    assert len(authors) == 1 + len(feed.findall(f"{ATOM}entry"))
+    for author in authors:
+        assert author.findtext(f"{ATOM}name") == COMMITTEE[language]
+        assert author.findtext(f"{ATOM}uri") == "http://testserver" + pages["notes"].url
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.author == COMMITTEE[language]
 
 
 @pytest.mark.django_db

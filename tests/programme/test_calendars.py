@@ -95,3 +95,118 @@ def test_feed_summaries_follow_the_language(client):
 
 def test_unknown_cohort_feed_is_404(client):
     assert client.get("/en/calendar/cohorts/nope.ics").status_code == 404
+
+
+# --- what subscribers read: links, descriptions, changes and refresh --------------------------
+
+THIN = "\u2009"
+
+
+def confirm_all(cohort, at):
+    """Confirm every session through the editors' path, so each change is recorded at `at`."""
+    for session in cohort.sessions.order_by("position"):
+        before = session.snapshot()
+        session.is_confirmed = True
+        session.save()
+        session.record_edit(before, at=at)
+
+
+def by_position(calendar):
+    return sorted(entries(calendar), key=lambda event: event.decoded("dtstart"))
+
+
+def test_calendar_asks_subscribers_to_refresh_every_twelve_hours(client):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    for url in (f"/en/calendar/cohorts/{cohort.slug}.ics", "/de/calendar/all.ics"):
+        response = client.get(url)
+        body = response.content.decode()
+        assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in body
+        assert "X-PUBLISHED-TTL:PT12H\r\n" in body
+        calendar = parse(response)
+        assert calendar["refresh-interval"].params["VALUE"] == "DURATION"
+        assert calendar.decoded("refresh-interval") == datetime.timedelta(hours=12)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_each_entry_links_to_the_cohort_page_in_the_subscriber_language(
+    client, site_tree, language
+):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    calendar = parse(client.get(f"/{language}/calendar/cohorts/{cohort.slug}.ics"))
+    page = site_tree.translations[language]["cohorts"]
+    expected = f"{page.get_full_url()}{cohort.slug}/"
+    assert expected.startswith("http://") and f"/{language}/" in expected
+    assert {str(event["url"]) for event in entries(calendar)} == {expected}
+    assert client.get(expected.removeprefix("http://localhost")).status_code == 200
+
+
+def test_events_link_to_the_events_page(client, site_tree):
+    EventFactory()
+    calendar = parse(client.get("/fr/calendar/all.ics"))
+    [event] = entries(calendar)
+    assert str(event["url"]) == site_tree.translations["fr"]["events"].get_full_url()
+    assert "Lieu\u00a0: en ligne" in str(event["description"])
+
+
+def test_description_says_cohort_session_place_and_local_time_in_english(client):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    first, *_, in_person = by_position(parse(client.get(f"/en/calendar/cohorts/{cohort.slug}.ics")))
+    assert str(first["description"]).split("\n") == [
+        f"France cohort, March{THIN}–{THIN}April 2026",
+        "Online session 1",
+        "Where: online",
+        "When: Wednesday, 4 March 2026, 09:30–12:00 Paris time (UTC+1)",
+    ]
+    # After the change to summer time the offset follows the date.
+    assert str(in_person["description"]).split("\n") == [
+        f"France cohort, March{THIN}–{THIN}April 2026",
+        "In-person session",
+        "Where: Hôtel de Ville, Lyon",
+        "When: Wednesday, 1 April 2026, 09:30–12:00 Paris time (UTC+2)",
+    ]
+
+
+def test_description_follows_the_subscriber_language(client):
+    cohort = CohortFactory(with_sessions__confirmed=True, country="DE", time_zone="Europe/Berlin")
+    first, *_, in_person = by_position(parse(client.get(f"/fr/calendar/cohorts/{cohort.slug}.ics")))
+    assert str(first["description"]).split("\n") == [
+        f"Cohorte Allemagne, mars{THIN}–{THIN}avril 2026",
+        "Session en ligne 1",
+        "Lieu\u00a0: en ligne",
+        f"Quand\u00a0: mercredi 4 mars 2026, 09:30{THIN}–{THIN}12:00 heure de Berlin (UTC+1)",
+    ]
+    assert "heure de Berlin (UTC+2)" in str(in_person["description"])
+
+
+def test_a_cancelled_session_says_so_in_its_description(client):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    session = cohort.sessions.order_by("position")[1]
+    snapshot = session.snapshot()
+    session.is_cancelled = True
+    session.save()
+    session.record_edit(snapshot)
+    calendar = parse(client.get(f"/de/calendar/cohorts/{cohort.slug}.ics"))
+    [cancelled] = [event for event in entries(calendar) if str(event["uid"]) == session.uid]
+    assert str(cancelled["description"]).endswith("Dieser Termin ist abgesagt.")
+
+
+def test_last_modified_is_the_session_s_last_recorded_change(client):
+    confirmed_on = datetime.datetime(2026, 1, 20, 10, 0, tzinfo=datetime.UTC)
+    moved_on = datetime.datetime(2026, 2, 2, 15, 45, tzinfo=datetime.UTC)
+    cohort = CohortFactory(with_sessions__confirmed=False)
+    confirm_all(cohort, at=confirmed_on)
+    moved = cohort.sessions.order_by("position")[2]
+    before = moved.snapshot()
+    moved.starts_at += datetime.timedelta(days=1)
+    moved.ends_at += datetime.timedelta(days=1)
+    moved.save()
+    moved.record_edit(before, at=moved_on)
+
+    calendar = parse(client.get(f"/en/calendar/cohorts/{cohort.slug}.ics"))
+    last_modified = {str(e["uid"]): e.decoded("last-modified") for e in entries(calendar)}
+    assert last_modified.pop(moved.uid) == moved_on
+    assert set(last_modified.values()) == {confirmed_on}
+    assert (
+        "LAST-MODIFIED:20260202T154500Z"
+        in client.get(f"/en/calendar/cohorts/{cohort.slug}.ics").content.decode()
+    )
