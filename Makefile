@@ -44,9 +44,10 @@ worker: migrate ## Run only the email worker (the queue of background tasks)
 test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
 	$(BIN)/pytest -q -n 2
 
-lint: install ## ruff, formatting, system checks and missing migrations
+lint: install ## ruff, formatting, import layers (import-linter), system checks, missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 

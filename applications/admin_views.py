@@ -19,7 +19,7 @@ from wagtail_modeladmin.views import IndexView, InspectView
 
 from applications import exports
 from applications.decisions import NotEnoughSeats, change_status
-from applications.models.records import Application, ApplicationStatus
+from applications.records import Application, ApplicationStatus
 from applications.selection import by_country_and_status, make_up, percent
 from programme.models import Cohort
 

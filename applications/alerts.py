@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from applications.models.records import OpeningAlert
 from applications.notifications import ALERT_CONFIRMATION, ALERT_OPENING, queue_alert_email
+from applications.records import OpeningAlert
 from programme.facts import COUNTRIES
 
 UNCONFIRMED_LIFETIME = datetime.timedelta(days=7)

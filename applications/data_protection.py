@@ -20,8 +20,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from applications.models.records import Application, OpeningAlert, ProposedParticipant
 from applications.notifications import ALERT_KINDS, APPLICATION_KINDS
+from applications.records import Application, OpeningAlert, ProposedParticipant
 from mail.tasks import forget_queued_emails
 from programme.models import Cohort, Session
 

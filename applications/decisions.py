@@ -4,8 +4,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from applications.models.records import Application, ApplicationStatus, ApplicationStatusChange
 from applications.notifications import queue_status_email
+from applications.records import Application, ApplicationStatus, ApplicationStatusChange
 from programme.models import Cohort
 
 DECISIONS = {

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox
 
-from applications.models.records import (
+from applications.records import (
     MAX_PARTICIPANTS,
     MOTIVATION_MAX_LENGTH,
     Application,

@@ -4,7 +4,7 @@ The emails themselves are built in `applications.emails`; queuing needs only a k
 the views and the decisions never import the builders (which need the application page).
 """
 
-from applications.models.records import Application, ApplicationStatus
+from applications.records import Application, ApplicationStatus
 from mail.tasks import queue_email
 
 ACKNOWLEDGEMENT = "applications.acknowledgement"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
-from applications.models.records import (
+from applications.records import (
     Application,
     ApplicationStatus,
     Gender,

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from applications.forms import CONSENT_VERSION
-from applications.models.records import Application
 from applications.notifications import queue_submission_emails
+from applications.records import Application
 from programme.models import Cohort
 
 

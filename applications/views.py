@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 from applications.alerts import OpeningAlertForm, confirm, subscribe
 from applications.decisions import change_status
 from applications.forms import ApplicationForm, ParticipantFormSet
-from applications.models.records import Application, ApplicationStatus
+from applications.records import Application, ApplicationStatus
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
 from home.site_cache import contact_for

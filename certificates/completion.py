@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
-from certificates.models import CompletionOverride
+from certificates.models import CompletionOverride, Enrolment
 from programme.models import SessionKind
 
 
@@ -89,8 +89,6 @@ def cohort_progress(cohort, enrolments):
 
 
 def has_completed(enrolment):
-    from certificates.models import Enrolment
-
     enrolment = (
         Enrolment.objects.select_related("cohort")
         .prefetch_related("attendances", "cohort__sessions")

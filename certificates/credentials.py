@@ -23,6 +23,7 @@ from django.urls import reverse
 from jwcrypto import jwk, jws
 from jwcrypto.common import JWException, json_encode
 
+from certificates.issuing import verification_url
 from certificates.pdf import ISSUER_NAME
 
 CONTEXTS = [
@@ -158,8 +159,6 @@ def _iso(moment):
 
 def credential(certificate):
     """The OpenBadgeCredential of `certificate`, as a dictionary."""
-    from certificates.issuing import verification_url
-
     enrolment = certificate.enrolment
     cohort = enrolment.cohort
     return {

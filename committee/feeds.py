@@ -11,8 +11,6 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from home.visibility import discoverable_pages
-
 FEED_LENGTH = 30
 
 
@@ -43,10 +41,7 @@ class NotesRssFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self):
-        from committee.models import CommitteeNotePage
-
-        notes = discoverable_pages(CommitteeNotePage.objects.child_of(self.index_page))
-        return list(notes.order_by("-date", "-pk")[:FEED_LENGTH])
+        return list(self.index_page.public_notes()[:FEED_LENGTH])
 
     def item_title(self, note):
         return note.title

@@ -6,4 +6,5 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here because models may only be used once the app registry is ready.
         from home import site_cache  # noqa: F401  (connects the cache-clearing signals)

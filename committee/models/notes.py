@@ -93,11 +93,14 @@ class CommitteeNoteIndexPage(RoutablePageMixin, Page):
 
     def notes_for(self, user):
         """Live notes of this listing that `user` may read: members see the members-only ones."""
-        notes = CommitteeNotePage.objects.child_of(self)
-        if is_member(user):
-            notes = notes.live().filter(alias_of__isnull=True)
-        else:
-            notes = discoverable_pages(notes)
+        if not is_member(user):
+            return self.public_notes()
+        notes = CommitteeNotePage.objects.child_of(self).live().filter(alias_of__isnull=True)
+        return notes.order_by("-date", "-pk")
+
+    def public_notes(self):
+        """The notes anyone may read (the feeds' and the public listing's), newest first."""
+        notes = discoverable_pages(CommitteeNotePage.objects.child_of(self))
         return notes.order_by("-date", "-pk")
 
     @path("")

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
+from certificates.enrolment import enrol_application
 from certificates.views import calendar_token
 from programme.factories import CohortFactory
 from tests.certificates.conftest import attend, make_application
@@ -38,8 +39,6 @@ def test_join_links_only_for_enrolled_participants_and_staff(
         assert JOIN not in client.get(url).content.decode()
     other = CohortFactory(slug="other-2026", with_sessions__confirmed=True)
     enrolled_elsewhere = make_application(other, people=[("Ana Ruiz", "ana@example.es")])
-    from certificates.enrolment import enrol_application
-
     (elsewhere,) = enrol_application(enrolled_elsewhere, notify=False)
     client.force_login(elsewhere.user)
     assert JOIN not in client.get(url).content.decode()
@@ -63,8 +62,6 @@ def test_the_cohort_page_query_count_stays_flat(client, site_tree, cohort, group
     for session in cohort.sessions.filter(kind="online"):
         session.join_url = f"{JOIN}{session.position}"
         session.save()
-    from certificates.enrolment import enrol_application
-
     people = [(f"Teilnehmer {i}", f"t{i}@example.de") for i in range(20)]
     enrolled = enrol_application(make_application(cohort, people=people), notify=False)
     assert queries() == before <= 12  # anonymous visitors: no query for join links

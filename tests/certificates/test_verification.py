@@ -8,8 +8,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from certificates.enrolment import enrol_application
 from certificates.issuing import issue, revoke
-from tests.certificates.conftest import attend
+from certificates.models import Certificate
+from tests.certificates.conftest import attend, make_application
 
 pytestmark = pytest.mark.django_db
 
@@ -131,9 +133,6 @@ def queries(client, url):
 def test_verification_page_queries_are_flat_from_10_to_30_participants(
     client, cohort, groups, settings
 ):
-    from certificates.enrolment import enrol_application
-    from tests.certificates.conftest import make_application
-
     settings.CERTIFICATE_LOOKUP_RATE = (1000, 600)
 
     def add(count, start):
@@ -143,8 +142,6 @@ def test_verification_page_queries_are_flat_from_10_to_30_participants(
             issue(enrolment, notify=False)
 
     add(10, 0)
-    from certificates.models import Certificate
-
     url = f"/de/certificates/verify/{Certificate.objects.first().code}/"
     small = queries(client, url)
     add(20, 10)

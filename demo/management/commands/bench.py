@@ -27,6 +27,7 @@ import threading
 import time
 import zoneinfo
 from dataclasses import dataclass, field
+from unittest import mock
 
 from django.conf import settings
 from django.core.management import call_command
@@ -35,8 +36,10 @@ from django.db import connection, connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_recaptcha.client import RecaptchaResponse
 from wagtail.models import Locale, Page, Site
 
+from applications.models import ApplicationPage
 from demo.content import site as content
 from home.models import ContactSettings, FooterText, HomePage
 from programme.factories import CohortFactory, EventFactory, EventTopicFactory
@@ -457,12 +460,6 @@ def measure_submissions(client):
 
     reCAPTCHA's call to Google is stubbed; the emails stay in the queue (no worker runs).
     """
-    from unittest import mock
-
-    from django_recaptcha.client import RecaptchaResponse
-
-    from applications.models import ApplicationPage
-
     today = timezone.localdate()
     cohort = Cohort.objects.create(
         slug="bench-open-window",

@@ -1,9 +1,9 @@
 """The application process's records (applications, participants, history, opening alerts)
-and its page. Inside the app, modules import `applications.models.records`; the page imports
+and its page. Inside the app, modules import `applications.records`; the page imports
 the views, so it is loaded last."""
 
-from applications.models.page import ApplicationPage  # noqa: I001  (after the records)
-from applications.models.records import (
+from applications.page import ApplicationPage  # noqa: I001  (after the records)
+from applications.records import (
     MAX_PARTICIPANTS,
     MOTIVATION_MAX_LENGTH,
     Application,
