@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
-from wagtail.models import Locale
 
 from home.dates import time_range
+from home.visibility import page_in_language
 from programme.models import CohortIndexPage, EventIndexPage, SessionDateChange
 
 PRODUCT_ID = "-//Efus//AI for Cities//EN"
@@ -37,7 +37,7 @@ def new_calendar(name):
 
 def _listing_url(page_model, request=None):
     """The absolute address of the active language's listing page, or None if it has none."""
-    page = page_model.objects.live().filter(locale=Locale.get_active()).first()
+    page = page_in_language(page_model.objects.live())
     return page.get_full_url(request) if page else None
 
 

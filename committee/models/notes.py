@@ -21,7 +21,7 @@ from committee.models.members import CommitteeMember
 from committee.models.topics import Topic
 from committee.permissions import NoteIndexPermissionTester, NotePermissionTester
 from home.blocks import BaseStreamBlock
-from home.visibility import discoverable_pages
+from home.visibility import discoverable_pages, readable_pages
 from members.access import is_member
 from members.groups import MEMBER_GROUPS
 
@@ -65,8 +65,7 @@ class CommitteePage(Page):
             locale_id=self.locale_id
         ).select_related("photo")
         children = self.get_children()
-        visible = children.live() if is_member(request.user) else discoverable_pages(children)
-        context["sections"] = visible.specific()
+        context["sections"] = readable_pages(children, is_member(request.user)).specific()
         return context
 
 
@@ -93,9 +92,7 @@ class CommitteeNoteIndexPage(RoutablePageMixin, Page):
 
     def notes_for(self, user):
         """Live notes of this listing that `user` may read: members see the members-only ones."""
-        if not is_member(user):
-            return self.public_notes()
-        notes = CommitteeNotePage.objects.child_of(self).live().filter(alias_of__isnull=True)
+        notes = readable_pages(CommitteeNotePage.objects.child_of(self), is_member(user))
         return notes.order_by("-date", "-pk")
 
     def public_notes(self):
@@ -175,11 +172,9 @@ def topic_names_in(locale_id):
 
 def attach_summary_notes(events, locale_id, user):
     """Give each past web conference its summary notes in the page's language (one query)."""
-    notes = CommitteeNotePage.objects.live().filter(
-        locale_id=locale_id, alias_of__isnull=True, event__in=events
+    notes = readable_pages(
+        CommitteeNotePage.objects.filter(locale_id=locale_id, event__in=events), is_member(user)
     )
-    if not is_member(user):
-        notes = notes.public()
     by_event = {}
     for note in notes.order_by("date").only("id", "title", "url_path", "locale_id", "event_id"):
         by_event.setdefault(note.event_id, []).append(note)

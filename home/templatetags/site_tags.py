@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.site_cache import contact_for, footer_for, locale_for
+from home.visibility import menu_pages
 
 register = template.Library()
 
@@ -53,15 +54,7 @@ def main_menu(context):
     home_path = _home_path(context)
     if home_path is None:
         return []
-    # A menu page sits right under its home page, so only its own restrictions matter
-    # (a restricted home page is not served at all).
-    return list(
-        Page.objects.live()
-        .in_menu()
-        .filter(depth=3, path__startswith=home_path, view_restrictions__isnull=True)
-        .order_by("path")
-        .only("id", "title", "url_path", "locale_id", "path", "depth")
-    )
+    return list(menu_pages(home_path))
 
 
 @register.simple_tag
