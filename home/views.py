@@ -1,7 +1,5 @@
 """Site-wide views: search, sitemap, robots.txt and the error pages."""
 
-from collections import defaultdict
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -9,8 +7,10 @@ from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page, Site
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Locale, Page
 
+from home.sitemap import PageSitemap
 from home.visibility import discoverable_pages
 from programme.facts import COUNTRIES
 from programme.models import Cohort, CohortIndexPage
@@ -92,40 +92,7 @@ def robots_txt(request):
 @cache_control(max_age=3600, public=True)
 def sitemap_xml(request):
     """Every discoverable page in every language, each listing its language alternates."""
-    site = Site.find_for_request(request)
-    pages = discoverable_pages().specific().select_related("locale")
-    if site:
-        root_keys = {site.root_page.translation_key}
-        roots = discoverable_pages().filter(translation_key__in=root_keys)
-        root_paths = [root.path for root in roots]
-        pages = [p for p in pages if any(p.path.startswith(path) for path in root_paths)]
-    urls_by_key = defaultdict(dict)
-    for page in pages:
-        urls_by_key[page.translation_key][page.locale.language_code] = page.get_sitemap_urls(
-            request
-        )
-    entries = []
-    for versions in urls_by_key.values():
-        for urls in versions.values():
-            for position, url in enumerate(urls):
-                alternates = [
-                    (other, other_urls[position]["location"])
-                    for other, other_urls in versions.items()
-                    if position < len(other_urls)
-                ]
-                entries.append(
-                    {
-                        "location": url["location"],
-                        "lastmod": url.get("lastmod"),
-                        "alternates": alternates,
-                    }
-                )
-    return render(
-        request,
-        "home/sitemap.xml",
-        {"urlset": entries},
-        content_type="application/xml; charset=utf-8",
-    )
+    return wagtail_sitemap(request, sitemaps={"pages": PageSitemap})
 
 
 def page_not_found(request, exception=None):
