@@ -1,6 +1,7 @@
 """Site-wide views: search, sitemap, robots.txt and the error pages."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -8,54 +9,45 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
+from home.search import clean_query, folded, search_pages
 from home.sitemap import PageSitemap
 from home.visibility import discoverable_pages
 from programme.facts import COUNTRIES
 from programme.models import Cohort, CohortIndexPage
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-MAX_HITS = 200
-
-
-def search_pages(query):
-    """Pages of the active language matching `query`, best first, that the public may see.
-
-    The search index filters on locale and liveness; aliases and restricted pages are then
-    removed against `discoverable_pages`, which the index cannot express.
-    """
-    hits = list(
-        Page.objects.live()
-        .filter(locale=Locale.get_active())
-        .specific()
-        .search(query, operator="and")[:MAX_HITS]
-    )
-    allowed = set(
-        discoverable_pages().filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True)
-    )
-    return [hit for hit in hits if hit.pk in allowed]
 
 
 def _matching_cohorts(query):
-    """Cohorts whose country, in the reader's language, matches the query."""
-    lowered = query.casefold()
-    countries = [code for code, name in COUNTRIES if lowered in str(name).casefold()]
-    if not countries:
+    """Cohorts whose country (as the reader says it) or venue contains the query, accents aside."""
+    wanted = folded(query)
+    countries = [code for code, name in COUNTRIES if wanted in folded(str(name))]
+    candidates = (
+        Cohort.objects.with_sessions()
+        .filter(Q(country__in=countries) | Q(sessions__venue__gt=""))
+        .distinct()
+    )
+    cohorts = [
+        cohort
+        for cohort in candidates
+        if cohort.country in countries
+        or any(wanted in folded(session.venue) for session in cohort.ordered_sessions)
+    ]
+    if not cohorts:
         return [], None
-    cohorts = list(Cohort.objects.with_sessions().filter(country__in=countries))
     index = discoverable_pages(CohortIndexPage.objects.filter(locale=Locale.get_active())).first()
     return cohorts, index
 
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = None
     cohorts, cohort_index = [], None
     if query:
-        paginator = Paginator(search_pages(query), RESULTS_PER_PAGE)
+        paginator = Paginator(search_pages(query, Locale.get_active()), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
