@@ -55,6 +55,16 @@ def test_search_lists_cohorts_by_country_name_in_the_readers_language(site_tree,
     )
 
 
+def test_search_lists_cohorts_by_venue_whatever_the_accents(site_tree, client):
+    cohort = CohortFactory(country="BE", slug="belgium-2026")
+    cohort.sessions.filter(position=5).update(venue="Hôtel de Ville de Liège")
+    CohortFactory(country="FR", slug="france-2026")
+    page = client.get("/fr/search/?q=liege").content.decode()
+    cohorts = site_tree.translations["fr"]["cohorts"].url
+    assert f"{cohorts}belgium-2026/" in page
+    assert f"{cohorts}france-2026/" not in page
+
+
 @pytest.mark.parametrize(
     "query", ["", "%", "a" * 5000, "<script>alert(1)</script>", "ünïcödé ☃", "AND OR NOT"]
 )
