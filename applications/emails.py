@@ -14,6 +14,7 @@ from applications.notifications import (
     STAFF_NOTIFICATION,
 )
 from applications.status_links import status_token
+from home.links import page_url
 from home.site_cache import contact_for
 from home.visibility import page_in_language
 from mail.kinds import email_kind
@@ -29,7 +30,7 @@ def status_url(application):
     page = page_in_language(ApplicationPage.objects.live(), application.language)
     if page is None:
         return ""
-    base = page.get_full_url()
+    base = page_url(page)
     return (
         f"{base}{page.reverse_subpage('status')}?{urlencode({'token': status_token(application)})}"
     )
@@ -91,7 +92,7 @@ def alert_links(alert):
     page = page_in_language(ApplicationPage.objects.live(), alert.language)
     if page is None:
         return {"apply_url": "", "confirm_url": ""}
-    base = page.get_full_url()
+    base = page_url(page)
     return {
         "apply_url": base,
         "confirm_url": f"{base}{page.reverse_subpage('confirm_alert')}?token={alert.token}",

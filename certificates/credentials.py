@@ -25,6 +25,7 @@ from jwcrypto.common import JWException, json_encode
 
 from certificates.issuing import verification_url
 from certificates.pdf import ISSUER_NAME
+from home.links import absolute_url
 
 CONTEXTS = [
     "https://www.w3.org/ns/credentials/v2",
@@ -37,7 +38,7 @@ PEM_PUBLIC_KEY = re.compile(r"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY--
 
 
 def absolute(path):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    return absolute_url(path)
 
 
 def _create_key_file(path):

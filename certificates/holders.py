@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from certificates.models import Certificate, Enrolment
 from certificates.views import calendar_token
+from home.links import absolute_url
 
 
 def holder_space(request):
@@ -18,7 +19,7 @@ def holder_space(request):
     )
     calendar_url = ""
     if enrolments:
-        calendar_url = request.build_absolute_uri(
+        calendar_url = absolute_url(
             reverse("certificates:calendar", kwargs={"token": calendar_token(user)})
         )
     return {"certificates": certificates, "enrolments": enrolments, "calendar_url": calendar_url}

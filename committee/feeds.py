@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.links import absolute_url, page_url
+
 FEED_LENGTH = 30
 
 
@@ -32,13 +34,13 @@ class NotesRssFeed(Feed):
         return _("AI for Cities – notes of the steering committee")
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return page_url(self.index_page)
 
     def description(self):
         return self.index_page.intro or self.title()
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return absolute_url(self.request.path)
 
     def items(self):
         return list(self.index_page.public_notes()[:FEED_LENGTH])
@@ -50,7 +52,7 @@ class NotesRssFeed(Feed):
         return note.summary
 
     def item_link(self, note):
-        return note.get_url(self.request)
+        return page_url(note)
 
     def item_pubdate(self, note):
         midnight = datetime.datetime.combine(note.date, datetime.time(12, 0))
@@ -77,7 +79,7 @@ class NotesAtomFeed(NotesRssFeed):
         return committee_name()
 
     def author_link(self):
-        return self.request.build_absolute_uri(self.link())
+        return self.link()
 
     def item_author_name(self, note):
         return committee_name()

@@ -1,8 +1,20 @@
-"""Absolute links: one base address for every link that leaves the site (emails, PDFs, feeds)."""
+"""The site's public address: every absolute link the site publishes (emails, PDFs, QR codes,
+credentials, feeds, calendars, the sitemap) is built on this one base, the BASE_URL setting."""
 
 from django.conf import settings
 
 
+def site_base_url():
+    """The public base address, without a trailing slash."""
+    return settings.BASE_URL.rstrip("/")
+
+
 def absolute_url(path):
-    """`path` on the site's public base address (WAGTAILADMIN_BASE_URL)."""
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+    """A root-relative path ("/fr/about/") as an absolute URL on the public base address."""
+    return f"{site_base_url()}{path}"
+
+
+def page_url(page):
+    """The absolute address of a Wagtail page on the public base address."""
+    _site_id, _root_url, path = page.get_url_parts() or (None, None, None)
+    return absolute_url(path) if path is not None else None

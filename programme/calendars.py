@@ -16,6 +16,7 @@ from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
 
 from home.dates import time_range
+from home.links import page_url
 from home.visibility import page_in_language
 from programme.models import CohortIndexPage, EventIndexPage, SessionDateChange
 
@@ -38,7 +39,7 @@ def new_calendar(name):
 def _listing_url(page_model, request=None):
     """The absolute address of the active language's listing page, or None if it has none."""
     page = page_in_language(page_model.objects.live())
-    return page.get_full_url(request) if page else None
+    return page_url(page) if page else None
 
 
 class PageLinks:

@@ -2,9 +2,11 @@
 and the programme's figures."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
+from home.search import folded
 from home.visibility import discoverable_pages
 from programme.facts import COUNTRIES
 from programme.models import Cohort, CohortIndexPage
@@ -42,12 +44,23 @@ def add_cohorts_to_home_page(page, request, context):
 
 
 def add_matching_cohorts_to_search(query, context):
-    """Cohorts whose country, in the reader's language, matches the query."""
-    lowered = query.casefold()
-    countries = [code for code, name in COUNTRIES if lowered in str(name).casefold()]
-    if not countries:
+    """Cohorts whose country (as the reader says it) or venue contains the query, accents aside."""
+    wanted = folded(query)
+    countries = [code for code, name in COUNTRIES if wanted in folded(str(name))]
+    candidates = (
+        Cohort.objects.with_sessions()
+        .filter(Q(country__in=countries) | Q(sessions__venue__gt=""))
+        .distinct()
+    )
+    cohorts = [
+        cohort
+        for cohort in candidates
+        if cohort.country in countries
+        or any(wanted in folded(session.venue) for session in cohort.ordered_sessions)
+    ]
+    if not cohorts:
         return
-    context["matching_cohorts"] = list(Cohort.objects.with_sessions().filter(country__in=countries))
+    context["matching_cohorts"] = cohorts
     context["cohort_index"] = discoverable_pages(
         CohortIndexPage.objects.filter(locale=Locale.get_active())
     ).first()

@@ -182,12 +182,35 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "AI for Cities"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public base address of every absolute link (emails, sitemap, feeds, calendars, PDFs,
+# QR codes, credentials); `make run` sets it from HOST and PORT, and `manage.py sync_site` makes
+# the Wagtail Site record follow it.
+BASE_URL = env("BASE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
+# Site search. SQLite: one language-neutral index. PostgreSQL: one database backend per language,
+# with that language's stemming and accent folding (the "<configuration>_unaccent" text-search
+# configurations of home's migration 0003). All of them share Wagtail's one index table, so each
+# backend writes only the pages of its language (home/search.py); the default (English) one also
+# keeps what has no language (documents, images, users). INDEX_PREFIX is for Elasticsearch.
+SEARCH_CONFIGURATIONS = {
+    "en": "english",
+    "fr": "french",
+    "it": "italian",
+    "nl": "dutch",
+    "de": "german",
+    "es": "spanish",
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if USING_POSTGRES:
-    # One stored index serves six languages, so it uses PostgreSQL's language-neutral
-    # "simple" configuration rather than stemming every page with one language's rules.
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
+    WAGTAILSEARCH_BACKENDS = {
+        ("default" if code == LANGUAGE_CODE else code): {
+            "BACKEND": "home.search",
+            "LANGUAGE": code,
+            "SEARCH_CONFIG": f"{configuration}_unaccent",
+            "KEEPS_UNTRANSLATED": code == LANGUAGE_CODE,
+        }
+        for code, configuration in SEARCH_CONFIGURATIONS.items()
+    }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_MODEL = "committee.Resource"
 WAGTAIL_FRONTEND_LOGIN_URL = "members:login"

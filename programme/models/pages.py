@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.links import page_url
 from members.access import is_member
 from programme.models.cohorts import Cohort
 from programme.models.events import Event, attach_topics
@@ -75,7 +76,7 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
+        base = page_url(self)
         for cohort in Cohort.objects.only("slug"):
             urls.append({"location": f"{base}{cohort.slug}/", "lastmod": self.last_published_at})
         return urls

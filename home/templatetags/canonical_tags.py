@@ -1,0 +1,49 @@
+"""Template tags for the page head: the canonical link and absolute URLs on the public base."""
+
+from django import template
+from django.utils.encoding import iri_to_uri
+from wagtail.models import Page
+
+from home.links import absolute_url
+
+register = template.Library()
+
+
+def result_page_number(request):
+    """The `?page=N` of a paginated listing, kept in its canonical URL when N > 1, else None."""
+    number = request.GET.get("page", "")
+    if number.isascii() and number.isdigit() and int(number) > 1:
+        return int(number)
+    return None
+
+
+def canonical_path(request, page, route_suffix=""):
+    """The path the current document is known by.
+
+    A page or a route of a page (a cohort) is known by its own path; an alias (an untranslated
+    copy) by its original's. Query strings are dropped, except the number of a result page.
+    """
+    path = request.path
+    if isinstance(page, Page) and page.alias_of_id:
+        original = page.alias_of
+        _site_id, _root_url, original_path = original.get_url_parts(request) or (None, None, None)
+        if original_path:
+            path = f"{original_path}{route_suffix}"
+    number = result_page_number(request)
+    return f"{path}?page={number}" if number else path
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute canonical URL of the document being rendered ("" outside a request)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = canonical_path(request, context.get("page"), context.get("route_suffix", ""))
+    return absolute_url(iri_to_uri(path))
+
+
+@register.filter
+def on_public_base(url):
+    """A root-relative URL made absolute on the public base; an absolute one is left alone."""
+    return absolute_url(url) if url.startswith("/") and not url.startswith("//") else url
