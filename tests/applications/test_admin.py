@@ -3,9 +3,7 @@
 selection summary; committee members and outsiders see none of it."""
 
 import csv
-import datetime
 import io
-import uuid
 
 import openpyxl
 import pytest
@@ -18,7 +16,8 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from applications.decisions import change_status
-from applications.models import Application, ApplicationStatus, ProposedParticipant
+from applications.factories import ApplicationFactory
+from applications.models import Application, ApplicationStatus
 from members.groups import COMMITTEE_MEMBERS
 from programme.factories import CohortFactory
 from programme.models import Cohort
@@ -60,39 +59,16 @@ def make_application(
 ):
     """An application as the form stores it: a reference and its participants."""
     slug = city.lower().replace(" ", "-")
-    values = {
-        "language": "it",
-        "region": "Emilia-Romagna",
-        "population": 390_000,
-        "service": "municipal_police",
-        "contact_name": f"Contact {city}",
-        "contact_position": "Comandante",
-        "contact_email": f"contact@{slug}.example",
-        "contact_phone": "+39 051 000000",
-        "motivation": "Vogliamo usare l'IA in modo responsabile.",
-        "commits_to_attend": True,
-        "consent_version": "2026-01",
-        "consented_at": datetime.datetime(2026, 1, 20, 10, 0, tzinfo=datetime.UTC),
-        **fields,
-    }
-    application = Application.objects.create(
+    fields = {"contact_name": f"Contact {city}", **fields}
+    return ApplicationFactory(
         cohort=cohort,
         city_name=city,
-        country=cohort.country,
-        reference=f"pending-{uuid.uuid4().hex[:20]}",
-        **values,
+        **fields,
+        participants=[
+            (name, f"p{index}@{slug}.example", {"position": position, "gender": gender})
+            for index, (name, position, gender) in enumerate(participants)
+        ],
     )
-    application.assign_reference()
-    for index, (name, position, gender) in enumerate(participants):
-        ProposedParticipant.objects.create(
-            application=application,
-            name=name,
-            position=position,
-            service="Polizia locale",
-            gender=gender,
-            email=f"p{index}@{slug}.example",
-        )
-    return application
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from applications.models import Application, ApplicationStatus, ProposedParticipant
+from applications.factories import ApplicationFactory
+from applications.models import ApplicationStatus
 from certificates.enrolment import enrol_application
 from certificates.models import Attendance
 from programme.factories import CohortFactory
@@ -19,34 +20,22 @@ PEOPLE = [
 
 
 def make_application(cohort, people=PEOPLE, language="de", status=ApplicationStatus.ACCEPTED):
-    application = Application.objects.create(
-        reference=f"AIC-TEST-{Application.objects.count() + 1:04d}",
+    return ApplicationFactory(
         cohort=cohort,
         language=language,
         city_name="Köln",
-        country=cohort.country,
         region="Nordrhein-Westfalen",
         population=1_000_000,
-        service="municipal_police",
         contact_name=people[0][0],
         contact_position="Leiterin",
         contact_email=people[0][1],
         contact_phone="+49 221 000000",
         motivation="KI verantwortungsvoll nutzen.",
-        commits_to_attend=True,
         consent_version="test",
         consented_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.UTC),
         status=status,
+        participants=[(name, email, {"service": "Ordnungsamt"}) for name, email in people],
     )
-    for name, email in people:
-        ProposedParticipant.objects.create(
-            application=application,
-            name=name,
-            email=email,
-            position="official",
-            service="Ordnungsamt",
-        )
-    return application
 
 
 @pytest.fixture
