@@ -1,9 +1,11 @@
-"""Where private files live: letters of commitment and certificates, never served publicly."""
+"""Where private files live: letters of commitment and certificates, never served publicly.
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+The "private" storage of STORAGES: a folder outside MEDIA_ROOT by default, a private bucket
+on object storage when configured (see the production settings).
+"""
+
+from django.core.files.storage import storages
 
 
 def private_storage():
-    """Files outside MEDIA_ROOT, with no public URL: only the site's own views may read them."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return storages["private"]

@@ -1,7 +1,7 @@
 """Site-wide views: search, sitemap, robots.txt and the error pages."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale
 
 from home.links import absolute_url
+from home.outages import outage_response, wants_json
 from home.search import clean_query, search_pages
 from home.sitemap import PageSitemap
 
@@ -64,5 +65,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    outage = outage_response(request)
+    if outage is not None:
+        return outage
+    if wants_json(request):
+        return JsonResponse({"error": "server_error"}, status=500)
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))

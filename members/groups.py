@@ -33,6 +33,7 @@ SETUP_GROUPS_HOOK = "members_setup_groups"
 EDITOR_MODELS = {
     "programme": ["cohort", "session", "event", "eventtopic"],
     "home": ["footertext", "contactsettings"],
+    "mail": ["outgoingemail"],
     "wagtail_localize": ["translation"],
     "committee": ["committeemember", "topic"],
     "applications": ["application", "proposedparticipant", "applicationstatuschange"],

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from gunicorn (hashed names cached for a year in production).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,11 +111,32 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# Seconds to wait for a database connection, and for one statement, before giving up: a hung
+# database must not hold visitors for a minute.
+DATABASE_CONNECT_TIMEOUT = int(env("DATABASE_CONNECT_TIMEOUT", "5"))
+DATABASE_STATEMENT_TIMEOUT = int(env("DATABASE_STATEMENT_TIMEOUT", "15"))
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+        }
+    )
+elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writers queue for the lock (IMMEDIATE) for up to 20 s instead of failing with "database
+    # is locked", and WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -123,7 +147,12 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aicities",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # A hung or dead Redis costs a request at most a second or two; the code that uses
+            # the cache decides what an outage means (see home/throttle.py).
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "1")),
+                "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "1")),
+            },
         }
     }
 else:
@@ -167,6 +196,11 @@ MEDIA_URL = "/media/"
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Letters of commitment and certificates: never under MEDIA_ROOT, never a public address.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -179,6 +213,14 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "AI for Cities <no-reply@aiforcities.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An SMTP server that accepts the connection and never answers must not hold the worker.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
+# "Name <address>, Name <address>": who receives the reports of server errors.
+ADMINS = [
+    tuple(part.strip(" >") for part in entry.split("<"))
+    for entry in env_list("ADMINS")
+    if "<" in entry
+]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "AI for Cities"
@@ -187,6 +229,10 @@ WAGTAIL_SITE_NAME = "AI for Cities"
 # the Wagtail Site record follow it.
 BASE_URL = env("BASE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
+# The domain of our emails' Message-IDs (each email's key before the @).
+EMAIL_MESSAGE_ID_DOMAIN = env("EMAIL_MESSAGE_ID_DOMAIN", urlsplit(BASE_URL).hostname or "localhost")
+# Editors and members reset passwords through the members' pages (queued, retried, limited).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Site search. SQLite: one language-neutral index. PostgreSQL: one database backend per language,
 # with that language's stemming and accent folding (the "<configuration>_unaccent" text-search
 # configurations of home's migration 0003). All of them share Wagtail's one index table, so each
@@ -288,8 +334,14 @@ DEMO_CONTENT_ALLOWED = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Queued emails older than this (minutes) mean no worker is running: /healthz fails.
+EMAIL_QUEUE_ALERT_MINUTES = int(env("EMAIL_QUEUE_ALERT_MINUTES", "15"))
 
 SITE_LABEL = _("AI for Cities")

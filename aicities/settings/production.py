@@ -3,7 +3,14 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import RECAPTCHA_PUBLIC_KEY, RECAPTCHA_TEST_PUBLIC_KEY, env, env_bool, env_list
+from .base import (
+    RECAPTCHA_PUBLIC_KEY,
+    RECAPTCHA_TEST_PUBLIC_KEY,
+    USING_POSTGRES,
+    env,
+    env_bool,
+    env_list,
+)
 
 DEBUG = False
 DEMO_CONTENT_ALLOWED = False
@@ -50,17 +57,62 @@ SILENCED_SYSTEM_CHECKS.append("security.W019")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
+# Several app servers share one cache: rate limits, the site frame and the page cache must be
+# the same for all of them, so a per-process cache is refused.
+if not env("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "REDIS_URL must point to the shared Redis cache in production "
+        "(each gunicorn worker would otherwise keep its own rate limits and stale pages)."
+    )
+
+# SQLite serialises every write and lives on one host's disk: fine for a demo, not for a
+# site several app servers share. ALLOW_SQLITE=true accepts it on a single small server.
+if not USING_POSTGRES and not env_bool("ALLOW_SQLITE", False):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point to PostgreSQL in production (set ALLOW_SQLITE=true to run "
+        "one server on SQLite knowingly)."
+    )
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},  # noqa: F405
+    },
+    # Compressed files with content hashes in their names, served for a year by WhiteNoise.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if env("AWS_STORAGE_BUCKET_NAME"):
-    # Media on object storage (S3-compatible) through django-storages.
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+    # Public media on object storage (S3-compatible) through django-storages: stable, unsigned
+    # addresses, so cached pages never point at an expired link.
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
     AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = True
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": env("AWS_STORAGE_BUCKET_NAME"), "querystring_auth": False},
+    }
+if env("AWS_PRIVATE_BUCKET_NAME"):
+    # Private files in a bucket of their own, never public: read only through the site's views.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
+
+# Errors to Sentry when SENTRY_DSN is set; no personal data (no cookies, users or bodies).
+if env("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=env("SENTRY_DSN"),
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -11,7 +11,15 @@ MEDIA_ROOT = BASE_DIR / "test-results" / "media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "test-results" / "private-media"  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / "test-results" / "certificate-signing-key.pem"  # noqa: F405
+
+# WhiteNoise serves straight from the apps' static folders, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

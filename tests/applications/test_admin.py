@@ -18,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from applications.decisions import change_status
 from applications.factories import ApplicationFactory
 from applications.models import Application, ApplicationStatus
+from mail.models import OutgoingEmail
 from members.groups import COMMITTEE_MEMBERS
 from programme.factories import CohortFactory
 from programme.models import Cohort
@@ -103,7 +104,8 @@ def text_of(response):
 
 
 def task_args():
-    return [result.args_kwargs["args"] for result in DBTaskResult.objects.all()]
+    """The queued emails, as [kind, record id]."""
+    return [[email.kind, email.record_id] for email in OutgoingEmail.objects.all()]
 
 
 def test_the_list_shows_each_application_with_its_participants_and_duplicates(

@@ -86,7 +86,14 @@ def run_with_production_settings(*args, **env):
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", *REAL_KEYS}
     }
-    environment.update(DJANGO_SETTINGS_MODULE="aicities.settings.production", **env)
+    # A shared cache and an explicit database are required; these defaults satisfy the checks
+    # that are not under test (Redis is not contacted by `check`).
+    environment.update(
+        DJANGO_SETTINGS_MODULE="aicities.settings.production",
+        REDIS_URL="redis://127.0.0.1:6379/9",
+        ALLOW_SQLITE="true",
+    )
+    environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
@@ -118,6 +125,21 @@ def test_production_refuses_to_start_without_real_secrets(env):
     result = run_with_production_settings("check", **env)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "missing, message",
+    [
+        ({"REDIS_URL": ""}, "REDIS_URL"),
+        ({"ALLOW_SQLITE": "", "DATABASE_URL": "sqlite:///never-created.sqlite3"}, "PostgreSQL"),
+    ],
+)
+def test_production_refuses_a_per_process_cache_and_an_unannounced_sqlite(missing, message):
+    result = run_with_production_settings(
+        "check", SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="aiforcities.eu", **REAL_KEYS, **missing
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
 
 
 def test_production_check_deploy_is_clean():

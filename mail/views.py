@@ -1,0 +1,83 @@
+"""Staff's screen for the outbox: the emails still waiting or undelivered, and "send again"."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
+
+from mail.models import EmailStatus, OutgoingEmail
+from mail.tasks import send_again
+
+VIEW_PERMISSION = "mail.view_outgoingemail"
+RESEND_PERMISSION = "mail.change_outgoingemail"
+
+
+class SendAgainColumn(Column):
+    cell_template_name = "mail/send_again_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["can_send_again"] = instance.status == EmailStatus.FAILED and parent_context[
+            "request"
+        ].user.has_perm(RESEND_PERMISSION)
+        return context
+
+
+class OutboxFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=EmailStatus.choices, empty_label=None
+    )
+
+    class Meta:
+        model = OutgoingEmail
+        fields = ["status"]
+
+
+class UndeliveredEmailsView(ReportView):
+    """Emails not (yet) sent: undelivered first by default, with the error's kind."""
+
+    page_title = gettext_lazy("Emails not sent")
+    header_icon = "mail"
+    index_url_name = "outbox"
+    index_results_url_name = "outbox_results"
+    filterset_class = OutboxFilterSet
+    list_export = ["kind", "record_id", "status", "attempts", "last_error", "created_at"]
+    columns = [
+        Column("kind", label=gettext_lazy("Kind of email")),
+        Column("record_id", label=gettext_lazy("Record")),
+        Column("get_status_display", label=gettext_lazy("Status")),
+        Column("attempts", label=gettext_lazy("Attempts")),
+        Column("last_error", label=gettext_lazy("Last error")),
+        DateColumn("created_at", label=gettext_lazy("Queued at")),
+        SendAgainColumn("send_again", label=gettext_lazy("Action")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if not kwargs["data"] or "status" not in kwargs["data"]:
+            kwargs["data"] = {"status": EmailStatus.FAILED}
+        return kwargs
+
+    def get_queryset(self):
+        return OutgoingEmail.objects.exclude(status=EmailStatus.SENT).order_by("-created_at")
+
+
+@require_POST
+def send_again_view(request, pk):
+    if not request.user.has_perm(RESEND_PERMISSION):
+        raise PermissionDenied
+    email = get_object_or_404(OutgoingEmail, pk=pk, status=EmailStatus.FAILED)
+    send_again(email)
+    messages.success(request, _("The email will be sent again in a moment."))
+    return redirect("outbox")

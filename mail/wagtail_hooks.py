@@ -1,0 +1,54 @@
+"""Admin wiring of the outbox (Reports › Emails not sent) and its health check."""
+
+import datetime
+
+from django.conf import settings
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from home.health import HEALTH_CHECKS_HOOK
+from mail.models import OutgoingEmail
+from mail.tasks import oldest_waiting_age
+from mail.views import VIEW_PERMISSION, UndeliveredEmailsView, send_again_view
+
+
+@hooks.register("register_admin_urls")
+def register_outbox_urls():
+    return [
+        path("emails/", UndeliveredEmailsView.as_view(), name="outbox"),
+        path(
+            "emails/results/",
+            UndeliveredEmailsView.as_view(results_only=True),
+            name="outbox_results",
+        ),
+        path("emails/<int:pk>/send-again/", send_again_view, name="outbox_send_again"),
+    ]
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_outbox_menu_item():
+    return OutboxMenuItem(
+        _("Emails not sent"), reverse("outbox"), name="outbox", icon_name="mail", order=1000
+    )
+
+
+def check_email_queue():
+    """Fails when an email has waited longer than EMAIL_QUEUE_ALERT_MINUTES: no worker runs."""
+    age = oldest_waiting_age()
+    limit = datetime.timedelta(minutes=settings.EMAIL_QUEUE_ALERT_MINUTES)
+    if age is not None and age > limit:
+        raise RuntimeError(f"an email has waited {int(age.total_seconds() // 60)} minutes")
+    undelivered = OutgoingEmail.objects.undelivered().count()
+    return f"ok ({undelivered} undelivered)"
+
+
+@hooks.register(HEALTH_CHECKS_HOOK)
+def email_queue_checks():
+    return {"email_queue": check_email_queue}
