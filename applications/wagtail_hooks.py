@@ -12,6 +12,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from applications import admin_views
 from applications.models import Application, ApplicationPage
+from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.models import HOME_PAGE_HOOK
 from programme.models import Cohort
 
@@ -142,3 +143,8 @@ def link_open_cohorts_to_the_application_page(page, request, context):
             .only("id", "url_path", "locale_id")
             .first()
         )
+
+
+@hooks.register(BOOTSTRAP_HOOK)
+def add_application_page(home):
+    add_draft(home, ApplicationPage(title=str(gettext_lazy("Apply")), slug="apply"))

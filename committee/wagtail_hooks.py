@@ -12,14 +12,16 @@ from committee.models import (
     CommitteeMember,
     CommitteeNoteIndexPage,
     CommitteeNotePage,
+    CommitteePage,
     LibraryPage,
     Topic,
     attach_summary_notes,
 )
 from committee.permissions import ensure_member_library, grant_committee_section
+from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.visibility import page_in_language
 from members.access import is_committee_member, is_editor, is_member
-from members.groups import SETUP_GROUPS_HOOK
+from members.groups import SETUP_GROUPS_HOOK, ensure_groups
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
 from programme.models.pages import PAST_EVENTS_HOOK
 
@@ -92,4 +94,15 @@ def committee_in_my_space(request):
             "my_notes": list(notes_written_by(user)) if writes_notes else [],
         },
         order=10,
+    )
+
+
+@hooks.register(BOOTSTRAP_HOOK)
+def add_committee_sections(home):
+    """The committee's page with its notes listing and its restricted library, as drafts."""
+    committee = add_draft(home, CommitteePage(title=str(_("Steering committee")), slug="committee"))
+    add_draft(committee, CommitteeNoteIndexPage(title=str(_("Notes")), slug="notes"))
+    library = ensure_member_library(ensure_groups())
+    add_draft(
+        committee, LibraryPage(title=str(_("Member library")), slug="library", collection=library)
     )

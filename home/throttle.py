@@ -1,12 +1,17 @@
 """Counting what one client does in a time window (certificate look-ups, failed sign-ins).
 
-Counts live in the shared cache under a hash, so no address or name is stored in clear.
+Counts live in the shared cache under a hash, so no address or name is stored in clear. When
+the cache cannot be reached, `count` and `counted` return None and log it: each caller says
+what an outage means for its limit (sign-in fails closed, a public look-up stays open).
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request):
@@ -27,21 +32,38 @@ def _key(scope, identity):
     return f"{scope}:{hashlib.sha256(identity.encode()).hexdigest()[:32]}"
 
 
+def _cache_down(scope, error):
+    logger.error("Rate limit %s: the shared cache is unavailable (%s)", scope, type(error).__name__)
+
+
 def count(scope, identity, window):
-    """Count one more event for `identity` in `scope`; return the count within the window."""
+    """Count one more event for `identity` in `scope`; return the count within the window, or
+    None when the cache is unavailable."""
     key = _key(scope, identity)
-    cache.add(key, 0, timeout=window)
     try:
-        return cache.incr(key)
-    except ValueError:  # Expired between add and incr.
-        cache.set(key, 1, timeout=window)
-        return 1
+        cache.add(key, 0, timeout=window)
+        try:
+            return cache.incr(key)
+        except ValueError:  # Expired between add and incr.
+            cache.set(key, 1, timeout=window)
+            return 1
+    except Exception as error:  # The cache backend's own errors differ (Redis, memcached…).
+        _cache_down(scope, error)
+        return None
 
 
 def counted(scope, identity):
-    """How many events `identity` has in `scope` now, without counting one."""
-    return cache.get(_key(scope, identity), 0)
+    """How many events `identity` has in `scope` now, without counting one (None when the
+    cache is unavailable)."""
+    try:
+        return cache.get(_key(scope, identity), 0)
+    except Exception as error:
+        _cache_down(scope, error)
+        return None
 
 
 def forget(scope, identity):
-    cache.delete(_key(scope, identity))
+    try:
+        cache.delete(_key(scope, identity))
+    except Exception as error:
+        _cache_down(scope, error)

@@ -19,6 +19,7 @@ class ThrottledSignInForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
+        "unavailable": _("Signing in is not possible for a few minutes. Please try again shortly."),
         "too_many_failures": _(
             "Too many unsuccessful attempts to sign in. Please wait %(minutes)s minutes and try "
             "again, or reset your password."
@@ -31,7 +32,11 @@ class ThrottledSignInForm(AuthenticationForm):
 
     def clean(self):
         allowed, window = settings.SIGN_IN_FAILURE_RATE
-        if counted(SIGN_IN_FAILURES, self._identity()) >= allowed:
+        failures = counted(SIGN_IN_FAILURES, self._identity())
+        if failures is None:
+            # Without the shared cache failures cannot be counted: sign-in fails closed.
+            raise ValidationError(self.error_messages["unavailable"], code="unavailable")
+        if failures >= allowed:
             raise ValidationError(
                 self.error_messages["too_many_failures"],
                 code="too_many_failures",

@@ -7,11 +7,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.models import HOME_PAGE_HOOK
 from home.views import SEARCH_HOOK
 from programme.forms import CohortAdminForm
 from programme.front_page import add_cohorts_to_home_page, add_matching_cohorts_to_search
-from programme.models import Cohort, Event, EventTopic
+from programme.models import (
+    Cohort,
+    CohortIndexPage,
+    Event,
+    EventIndexPage,
+    EventTopic,
+    ProgrammePage,
+)
 from programme.panels import DateHistoryPanel
 
 
@@ -87,3 +95,12 @@ register_snippet(ProgrammeViewSetGroup)
 
 hooks.register(HOME_PAGE_HOOK, add_cohorts_to_home_page, order=0)
 hooks.register(SEARCH_HOOK, add_matching_cohorts_to_search)
+
+
+@hooks.register(BOOTSTRAP_HOOK)
+def add_programme_sections(home):
+    """The programme's pages, empty, for editors to write: about, cohorts, events, privacy."""
+    add_draft(home, ProgrammePage(title=str(_("About the programme")), slug="programme"))
+    add_draft(home, CohortIndexPage(title=str(_("Cohorts and dates")), slug="cohorts"))
+    add_draft(home, EventIndexPage(title=str(_("Events")), slug="events"))
+    add_draft(home, ProgrammePage(title=str(_("Privacy notice")), slug="privacy"))
