@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# Every absolute link (emails, feeds, calendars, PDFs) uses the address the site is served on.
+export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo messages translations test lint format bench clean
+.PHONY: help install run worker migrate demo messages translations test lint format bench smoke clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -26,9 +28,11 @@ translations: install ## Compile the UI translations (locale/*.po → .mo) witho
 migrate: translations ## Apply database migrations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_groups
+	$(MANAGE) sync_site
 
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo_content
+	$(MANAGE) sync_site
 
 run: demo ## Run the site on http://$(HOST):$(PORT) with the email worker (SQLite by default)
 	@echo ""
@@ -36,13 +40,14 @@ run: demo ## Run the site on http://$(HOST):$(PORT) with the email worker (SQLit
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
 	@echo "  Emails are printed here by the worker (console backend)."
 	@echo ""
+	@$(MANAGE) requeue_stalled_emails
 	@bash -c 'trap "kill 0" EXIT; $(MANAGE) db_worker --backend queue --interval 2 & $(MANAGE) runserver $(HOST):$(PORT)'
 
 worker: migrate ## Run only the email worker (the queue of background tasks)
 	$(MANAGE) db_worker --backend queue
 
 test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
-	$(BIN)/pytest -q -n 2
+	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
 lint: install ## ruff, formatting, import layers (import-linter), system checks, missing migrations
 	$(BIN)/ruff check .
@@ -60,6 +65,9 @@ messages: install ## Extract UI strings into locale/*.po (needs GNU gettext)
 
 bench: translations ## Measure page speed and throughput on a data set ten times the demo
 	$(MANAGE) bench
+
+smoke: install ## Production smoke test: release, gunicorn, worker, SMTP sink on PostgreSQL and Redis
+	$(BIN)/python deploy/smoke.py
 
 clean: ## Remove the virtualenv and local databases
 	rm -rf $(VENV) db.sqlite3 bench.sqlite3
