@@ -1,0 +1,96 @@
+"""Real server processes for tests: gunicorn on a free port, with Google's reCAPTCHA answer
+stubbed (no network reaches Google here), stopped when the test ends."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+
+# Runs gunicorn after patching django-recaptcha's call to Google in the master process; the
+# workers, forked from it, keep the patch.
+SERVE = """
+import sys
+import django
+django.setup()
+from unittest import mock
+from django_recaptcha.client import RecaptchaResponse
+mock.patch(
+    "django_recaptcha.fields.client.submit", return_value=RecaptchaResponse(is_valid=True)
+).start()
+from gunicorn.app.wsgiapp import run
+sys.argv = ["gunicorn", *sys.argv[1:]]
+run()
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(environment, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
+def wait_until_up(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"no server answered at {url}")
+
+
+@contextmanager
+def gunicorn(environment, port, workers=2, threads=1):
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVE, "aicities.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--threads", str(threads), "--timeout", "60",
+         "--log-level", "warning"],
+        cwd=PROJECT,
+        env={**environment, "PYTHONPATH": str(PROJECT)},
+    )  # fmt: skip
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def environment_for(database_url, **extra):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PYTEST", "REDIS_URL"))
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="aicities.settings.dev",
+        DEBUG="false",
+        DATABASE_URL=database_url,
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        **extra,
+    )
+    return environment
