@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -191,7 +191,7 @@ class ApplicationIndexView(IndexView):
 
 
 class ApplicationInspectView(InspectView):
-    page_title = gettext_lazy("Application")
+    page_title = pgettext_lazy("a city's application", "Application")
 
     def get_fields_dict(self):
         return []  # The template lays the application out in sections.
