@@ -3,9 +3,10 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import path
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -67,7 +68,7 @@ class ApplicationAdmin(ModelAdmin):
         "cohort",
         "participant_count",
         "status",
-        "submitted_at",
+        "submitted_on",
         "duplicate",
     ]
     list_display_add_buttons = "reference"
@@ -105,6 +106,14 @@ class ApplicationAdmin(ModelAdmin):
     @admin.display(description=gettext_lazy("Participants"), ordering="participant_count")
     def participant_count(self, obj):
         return obj.participant_count
+
+    @admin.display(
+        description=pgettext_lazy("application submitted at", "Submitted"),
+        ordering="submitted_at",
+    )
+    def submitted_on(self, obj):
+        # A date reads at a glance; the time is on the application's screen.
+        return formats.date_format(timezone.localtime(obj.submitted_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=gettext_lazy("Possible duplicate"))
     def duplicate(self, obj):
