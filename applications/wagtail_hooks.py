@@ -12,6 +12,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from applications import admin_views
+from applications.dashboard import WaitingApplicationsPanel
 from applications.models import Application, ApplicationPage
 from home.models import HOME_PAGE_HOOK
 from programme.models import Cohort
@@ -151,3 +152,9 @@ def link_open_cohorts_to_the_application_page(page, request, context):
             .only("id", "url_path", "locale_id")
             .first()
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_applications(request, panels):
+    if admin_views.can_review(request.user):
+        panels.append(WaitingApplicationsPanel())

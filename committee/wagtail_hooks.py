@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from committee.dashboard import MyNotesPanel
 from committee.models import (
     CommitteeMember,
     CommitteeNoteIndexPage,
@@ -93,3 +94,10 @@ def committee_in_my_space(request):
         },
         order=10,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_notes(request, panels):
+    """Committee members see their own notes, drafts first; editors have the programme's."""
+    if is_committee_member(request.user) and not is_editor(request.user):
+        panels.append(MyNotesPanel(request.user))

@@ -38,6 +38,8 @@ EDITOR_MODELS = {
     "applications": ["application", "proposedparticipant", "applicationstatuschange"],
     "certificates": ["enrolment", "attendance", "certificate"],
 }
+# Records editors may only look at: the email queue, for the dashboard's undelivered emails.
+EDITOR_VIEW_PERMISSIONS = {"django_tasks_database": ["view_dbtaskresult"]}
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -68,6 +70,10 @@ def ensure_groups():
     for app_label, models in EDITOR_MODELS.items():
         editors.permissions.add(*_model_permissions(app_label, models))
     editors.permissions.add(*Permission.objects.filter(codename__in=["submit_translation"]))
+    for app_label, codenames in EDITOR_VIEW_PERMISSIONS.items():
+        editors.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
 
     root_page = Page.get_first_root_node()
     if root_page is not None:

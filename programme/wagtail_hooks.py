@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import HOME_PAGE_HOOK
 from home.views import SEARCH_HOOK
+from programme.dashboard import add_programme_panels
 from programme.forms import CohortAdminForm
 from programme.front_page import add_cohorts_to_home_page, add_matching_cohorts_to_search
 from programme.models import Cohort, Event, EventTopic
@@ -119,3 +120,4 @@ register_snippet(ProgrammeViewSetGroup)
 
 hooks.register(HOME_PAGE_HOOK, add_cohorts_to_home_page, order=0)
 hooks.register(SEARCH_HOOK, add_matching_cohorts_to_search)
+hooks.register("construct_homepage_panels", add_programme_panels)
