@@ -4,6 +4,8 @@ their notes section in their language, where the admin's menu leads them."""
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from committee.models import CommitteeNoteIndexPage, CommitteeNotePage
@@ -25,6 +27,27 @@ def notes_of(user):
 def notes_section(language=None):
     """The notes listing in the admin's language (the first one when it has none)."""
     return page_in_language(CommitteeNoteIndexPage.objects.all(), language or get_language())
+
+
+def my_notes_menu_item(section):
+    """The "Pages" item of a committee member's menu, opening their notes section rather
+    than the tree's root (where Wagtail warns that pages there are unreachable)."""
+    return MenuItem(
+        _("My notes"),
+        reverse("wagtailadmin_explore", args=[section.pk]),
+        name="explorer",
+        icon_name="doc-empty-inverse",
+        order=100,
+    )
+
+
+def lead_to_my_notes(menu_items):
+    section = notes_section()
+    if section is None:
+        return
+    menu_items[:] = [
+        my_notes_menu_item(section) if item.name == "explorer" else item for item in menu_items
+    ]
 
 
 class MyNotesPanel(Component):

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from committee.models import CommitteeMember, CommitteeNotePage
 
@@ -57,3 +58,35 @@ def test_editors_do_not_get_the_committee_panel(client, committee_tree, people):
     client.force_login(people.editor)
     soup = BeautifulSoup(client.get(DASHBOARD).content, "html.parser")
     assert section_text(soup, "my-notes") is None
+
+
+def sidebar(response):
+    """The admin's main menu, as Wagtail hands it to its sidebar (JSON props)."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.find(id="wagtail-sidebar-props").string
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_the_menu_leads_a_committee_member_to_the_notes_of_their_language(
+    client, committee_tree, people, language
+):
+    carlos = people.committee
+    profile = UserProfile.get_for_user(carlos)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(carlos)
+    section = committee_tree.pages[language]["notes"]
+    menu = sidebar(client.get(DASHBOARD))
+    assert reverse("wagtailadmin_explore", args=[section.pk]) in menu
+    assert {"fr": "Mes notes", "nl": "Mijn notities"}[language] in menu
+    explorer = client.get(reverse("wagtailadmin_explore", args=[section.pk]))
+    assert explorer.status_code == 200
+    assert "will not be accessible" not in explorer.content.decode()
+
+
+def test_editors_keep_the_page_explorer(client, committee_tree, people):
+    client.force_login(people.editor)
+    menu = sidebar(client.get(DASHBOARD))
+    notes = committee_tree.pages["en"]["notes"]
+    assert reverse("wagtailadmin_explore", args=[notes.pk]) not in menu
+    assert "My notes" not in menu
