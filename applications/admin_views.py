@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -44,7 +44,22 @@ def can_decide(user):
 
 
 class DecisionForm(forms.Form):
+    """A decision to record; `current` (one application's status) is shown as the one selected,
+    so sending the form again unchanged never reverts a recorded decision."""
+
     status = forms.ChoiceField(label=gettext_lazy("Decision"), choices=DECISION_CHOICES)
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if current is None:
+            return
+        self.fields["status"].initial = current
+        if current not in dict(DECISION_CHOICES):
+            self.fields["status"].choices = [
+                (current, ApplicationStatus(current).label),
+                *DECISION_CHOICES,
+            ]
 
 
 class BulkDecisionForm(DecisionForm):
@@ -100,6 +115,64 @@ def decide(request, applications, status):
         messages.info(request, _("Nothing changed: the status was already “%s”.") % label)
 
 
+def recipients(applications, status):
+    """Who a decision of `status` would email: the applications it changes, with their contact."""
+    return [
+        {
+            "application": application,
+            "current": application.get_status_display(),
+            "name": application.contact_name,
+            "email": application.contact_email,
+            "language": application.get_language_display(),
+        }
+        for application in applications
+        if application.status not in (status, ApplicationStatus.WITHDRAWN)
+    ]
+
+
+class DecisionConfirmationView(WagtailAdminTemplateMixin, TemplateView):
+    """The step between choosing a decision and recording it: who will be emailed, and what."""
+
+    http_method_names = ["post"]
+    page_title = gettext_lazy("Confirm the decision")
+    header_icon = "mail"
+    template_name = "applications/admin/confirm_decision.html"
+
+    def post(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(INDEX_URL_NAME), "label": _("Applications")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, applications, status, **kwargs):
+        applications = list(applications)
+        emailed = recipients(applications, status)
+        return super().get_context_data(
+            applications=applications,
+            recipients=emailed,
+            unchanged=len(applications) - len(emailed),
+            status=status,
+            status_label=ApplicationStatus(status).label,
+            **kwargs,
+        )
+
+
+def confirm_or_decide(request, applications, form, action_url, next_url):
+    """Record the decision once the reviewer confirmed it; until then, ask them to confirm."""
+    status = form.cleaned_data["status"]
+    if form.cleaned_data["confirmed"] or not recipients(applications, status):
+        # With nobody to email, `decide` only explains why nothing changes.
+        decide(request, applications, status)
+        return redirect(next_url)
+    return DecisionConfirmationView.as_view()(
+        request, applications=applications, status=status, action_url=action_url, next_url=next_url
+    )
+
+
 class ApplicationIndexView(IndexView):
     def get_context_data(self, **kwargs):
         decision_form = DecisionForm(auto_id="bulk-%s") if can_decide(self.request.user) else None
@@ -118,7 +191,7 @@ class ApplicationIndexView(IndexView):
 
 
 class ApplicationInspectView(InspectView):
-    page_title = gettext_lazy("Application")
+    page_title = pgettext_lazy("a city's application", "Application")
 
     def get_fields_dict(self):
         return []  # The template lays the application out in sections.
@@ -132,39 +205,44 @@ class ApplicationInspectView(InspectView):
             letter_url=reverse("applications_letter", args=[application.pk])
             if application.letter
             else "",
-            decision_form=DecisionForm() if can_decide(user) else None,
+            decision_form=DecisionForm(current=application.status) if can_decide(user) else None,
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
         if not can_decide(request.user):
             raise PermissionDenied
-        form = DecisionForm(request.POST)
-        if form.is_valid():
-            decide(request, [self.instance], form.cleaned_data["status"])
-        else:
+        here = self.url_helper.get_action_url("inspect", self.pk_quoted)
+        form = DecisionForm(request.POST, current=self.instance.status)
+        if not form.is_valid():
             messages.error(request, _("Choose one of the decisions offered."))
-        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+            return redirect(here)
+        return confirm_or_decide(request, [self.instance], form, action_url=here, next_url=here)
 
 
 @require_POST
 def bulk_decision(request):
     if not can_decide(request.user):
         raise PermissionDenied
-    form = BulkDecisionForm(request.POST)
-    if form.is_valid():
-        applications = form.cleaned_data["applications"].order_by("submitted_at", "pk")
-        decide(request, applications, form.cleaned_data["status"])
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = reverse(INDEX_URL_NAME)
-    return redirect(next_url)
+    form = BulkDecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(next_url)
+    applications = form.cleaned_data["applications"].order_by("submitted_at", "pk")
+    return confirm_or_decide(
+        request,
+        applications,
+        form,
+        action_url=reverse("applications_bulk_decision"),
+        next_url=next_url,
+    )
 
 
 def letter(request, pk):

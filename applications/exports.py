@@ -6,6 +6,7 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -32,7 +33,7 @@ def headings():
         _("Contact person"),
         _("Contact email"),
         _("Status"),
-        _("Submitted"),
+        pgettext("application submitted at", "Submitted"),
         _("Participant"),
         _("Position"),
         _("Participant's service"),

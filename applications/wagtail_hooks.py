@@ -3,14 +3,16 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import path
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from applications import admin_views
+from applications.dashboard import WaitingApplicationsPanel
 from applications.models import Application, ApplicationPage
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.models import HOME_PAGE_HOOK
@@ -68,7 +70,7 @@ class ApplicationAdmin(ModelAdmin):
         "cohort",
         "participant_count",
         "status",
-        "submitted_at",
+        "submitted_on",
         "duplicate",
     ]
     list_display_add_buttons = "reference"
@@ -106,6 +108,14 @@ class ApplicationAdmin(ModelAdmin):
     @admin.display(description=gettext_lazy("Participants"), ordering="participant_count")
     def participant_count(self, obj):
         return obj.participant_count
+
+    @admin.display(
+        description=pgettext_lazy("application submitted at", "Submitted"),
+        ordering="submitted_at",
+    )
+    def submitted_on(self, obj):
+        # A date reads at a glance; the time is on the application's screen.
+        return formats.date_format(timezone.localtime(obj.submitted_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=gettext_lazy("Possible duplicate"))
     def duplicate(self, obj):
@@ -148,3 +158,9 @@ def link_open_cohorts_to_the_application_page(page, request, context):
 @hooks.register(BOOTSTRAP_HOOK)
 def add_application_page(home):
     add_draft(home, ApplicationPage(title=str(gettext_lazy("Apply")), slug="apply"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_applications(request, panels):
+    if admin_views.can_review(request.user):
+        panels.append(WaitingApplicationsPanel())

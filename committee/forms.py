@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -32,7 +33,7 @@ class LibraryFilterForm(forms.Form):
 
     def __init__(self, *args, topics=(), resource_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        any_choice = [("", _("All"))]
+        any_choice = [("", pgettext_lazy("any value of a filter", "All"))]
         self.fields["topic"].choices = any_choice + [(t.slug, t.name) for t in topics]
         self.fields["type"].choices = any_choice + list(resource_types)
         self.fields["language"].choices = any_choice + [

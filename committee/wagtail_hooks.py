@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from committee.dashboard import MyNotesPanel, lead_to_my_notes
 from committee.models import (
     CommitteeMember,
     CommitteeNoteIndexPage,
@@ -106,3 +107,16 @@ def add_committee_sections(home):
     add_draft(
         committee, LibraryPage(title=str(_("Member library")), slug="library", collection=library)
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_notes(request, panels):
+    """Committee members see their own notes, drafts first; editors have the programme's."""
+    if is_committee_member(request.user) and not is_editor(request.user):
+        panels.append(MyNotesPanel(request.user))
+
+
+@hooks.register("construct_main_menu")
+def committee_members_land_on_their_notes(request, menu_items):
+    if is_committee_member(request.user) and not is_editor(request.user):
+        lead_to_my_notes(menu_items)

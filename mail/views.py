@@ -12,9 +12,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
 from mail.models import EmailStatus, OutgoingEmail
+from mail.outbox import VIEW_OUTBOX_PERMISSION
 from mail.tasks import send_again
 
-VIEW_PERMISSION = "mail.view_outgoingemail"
 RESEND_PERMISSION = "mail.change_outgoingemail"
 
 
@@ -59,7 +59,7 @@ class UndeliveredEmailsView(ReportView):
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
+        if not request.user.has_perm(VIEW_OUTBOX_PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

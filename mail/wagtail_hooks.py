@@ -1,4 +1,5 @@
-"""Admin wiring of the outbox (Reports › Emails not sent) and its health check."""
+"""Admin wiring of the outbox: Reports › Emails not sent, the dashboard's undelivered emails,
+and the email queue's health check."""
 
 import datetime
 
@@ -7,11 +8,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from home.health import HEALTH_CHECKS_HOOK
 from mail.models import OutgoingEmail
+from mail.outbox import VIEW_OUTBOX_PERMISSION, undelivered_count
 from mail.tasks import oldest_waiting_age
-from mail.views import VIEW_PERMISSION, UndeliveredEmailsView, send_again_view
+from mail.views import UndeliveredEmailsView, send_again_view
 
 
 @hooks.register("register_admin_urls")
@@ -29,7 +32,7 @@ def register_outbox_urls():
 
 class OutboxMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
+        return request.user.has_perm(VIEW_OUTBOX_PERMISSION)
 
 
 @hooks.register("register_reports_menu_item")
@@ -52,3 +55,18 @@ def check_email_queue():
 @hooks.register(HEALTH_CHECKS_HOOK)
 def email_queue_checks():
     return {"email_queue": check_email_queue}
+
+
+class UndeliveredEmailsPanel(Component):
+    name = "undelivered_emails"
+    template_name = "mail/admin/undelivered_emails_panel.html"
+    order = 140
+
+    def get_context_data(self, parent_context=None):
+        return {"undelivered": undelivered_count(), "outbox_url": reverse("outbox")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_undelivered_emails(request, panels):
+    if request.user.has_perm(VIEW_OUTBOX_PERMISSION):
+        panels.append(UndeliveredEmailsPanel())

@@ -1,15 +1,18 @@
 """Admin wiring for the programme (cohorts with their dates, events and event topics), and its
 part of the home page and of site search."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.models import HOME_PAGE_HOOK
 from home.views import SEARCH_HOOK
+from programme.dashboard import add_programme_panels
 from programme.forms import CohortAdminForm
 from programme.front_page import add_cohorts_to_home_page, add_matching_cohorts_to_search
 from programme.models import (
@@ -20,14 +23,30 @@ from programme.models import (
     EventTopic,
     ProgrammePage,
 )
-from programme.panels import DateHistoryPanel
+from programme.panels import DateHistoryPanel, SessionTimesPanel, moment_with_zone
+
+
+def field_label(model, name):
+    """A column's label as Wagtail writes a form's: the field's name, capitalised."""
+    return capfirst(model._meta.get_field(name).verbose_name)
 
 
 class CohortViewSet(SnippetViewSet):
     model = Cohort
     icon = "date"
     menu_label = _("Cohorts and dates")
-    list_display = ["__str__", "country", "year", "seats", "status", "dates_updated_at"]
+    list_display = [
+        "__str__",
+        "country",
+        "year",
+        "seats",
+        Column("status", label=_("Status"), accessor="status.label"),
+        Column(
+            "dates_updated_at",
+            label=field_label(Cohort, "dates_updated_at"),
+            accessor=lambda cohort: moment_with_zone(cohort.dates_updated_at),
+        ),
+    ]
     list_filter = ["country", "year"]
     search_fields = ["slug", "country"]
     edit_handler = ObjectList(
@@ -51,6 +70,7 @@ class CohortViewSet(SnippetViewSet):
                 heading=_("Application window"),
             ),
             FieldPanel("status_override"),
+            SessionTimesPanel(heading=_("Time zone of the session times")),
             InlinePanel(
                 "sessions",
                 heading=_("Sessions"),
@@ -68,12 +88,25 @@ class CohortViewSet(SnippetViewSet):
         base_form_class=CohortAdminForm,
     )
 
+    def get_queryset(self, request):
+        # The status follows the sessions' dates: load them with the cohorts, not per row.
+        return Cohort.objects.with_sessions()
+
 
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "calendar-alt"
     menu_label = _("Events")
-    list_display = ["__str__", "kind", "starts_at", "is_confirmed"]
+    list_display = [
+        "__str__",
+        "kind",
+        Column(
+            "starts_at",
+            label=field_label(Event, "starts_at"),
+            accessor=lambda event: moment_with_zone(event.starts_at, event.zone),
+        ),
+        BooleanColumn("is_confirmed", label=field_label(Event, "is_confirmed")),
+    ]
     list_filter = ["kind"]
 
 
@@ -95,6 +128,7 @@ register_snippet(ProgrammeViewSetGroup)
 
 hooks.register(HOME_PAGE_HOOK, add_cohorts_to_home_page, order=0)
 hooks.register(SEARCH_HOOK, add_matching_cohorts_to_search)
+hooks.register("construct_homepage_panels", add_programme_panels)
 
 
 @hooks.register(BOOTSTRAP_HOOK)

@@ -48,6 +48,13 @@ class Resource(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
+    def save(self, *args, **kwargs):
+        # Wagtail's upload form measures the file; documents saved in code (the demo, imports)
+        # were not, and the library showed "PDF, 0 bytes".
+        if self.file and self.file_size is None:
+            self._set_document_file_metadata()
+        return super().save(*args, **kwargs)
+
 
 def library_documents(collection_id, filters, topic_names):
     """Documents of the collection matching `filters`, each with its topic names

@@ -11,7 +11,7 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -74,10 +74,10 @@ class CohortStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     APPLICATIONS_OPEN = "applications_open", _("Applications open")
     APPLICATIONS_CLOSED = "applications_closed", _("Applications closed")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("cohort status", "In progress")
     COMPLETED = "completed", _("Completed")
     POSTPONED = "postponed", _("Postponed")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("cohort status", "Cancelled")
 
 
 STATUS_OVERRIDES = [
@@ -257,8 +257,8 @@ class SessionKind(models.TextChoices):
 class DateState(models.TextChoices):
     TO_BE_CONFIRMED = "tbc", _("To be confirmed")
     CONFIRMED = "confirmed", _("Confirmed")
-    MOVED = "moved", _("Moved")
-    CANCELLED = "cancelled", _("Cancelled")
+    MOVED = "moved", pgettext_lazy("session date", "Moved")
+    CANCELLED = "cancelled", pgettext_lazy("session date", "Cancelled")
 
 
 class Session(models.Model):

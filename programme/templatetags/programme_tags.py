@@ -2,7 +2,7 @@
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from home import dates
 from programme.models import DateState
@@ -27,7 +27,7 @@ def time_range(start, end):
 def session_when(session):
     """When a session takes place, or "to be confirmed" with the cohort's planned period."""
     if session.is_cancelled and not session.starts_at:
-        return gettext("Cancelled")
+        return pgettext("session date", "Cancelled")
     if not session.is_confirmed:
         return gettext("To be confirmed (planned: %(period)s)") % {
             "period": session.cohort.period_label

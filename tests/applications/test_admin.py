@@ -29,6 +29,7 @@ pytestmark = pytest.mark.django_db
 INDEX_URL = reverse("applications_application_modeladmin_index")
 BULK_URL = reverse("applications_bulk_decision")
 SUMMARY_URL = reverse("applications_summary")
+CONFIRMED = {"confirmed": "on"}
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
@@ -101,6 +102,11 @@ def listed(response):
 
 def text_of(response):
     return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+
+
+def words(thing):
+    """`thing` as text_of reads it (a cohort's period holds thin spaces)."""
+    return " ".join(str(thing).split())
 
 
 def task_args():
@@ -185,7 +191,7 @@ def test_the_detail_shows_participants_consent_letter_and_history(client, editor
 def test_a_decision_from_the_detail_is_recorded_and_emailed(client, editor, applications):
     bologna = applications["bologna"]
     client.force_login(editor)
-    response = client.post(inspect_url(bologna), {"status": "accepted"}, follow=True)
+    response = client.post(inspect_url(bologna), CONFIRMED | {"status": "accepted"}, follow=True)
     assert response.status_code == 200
     assert f"“Accepted” recorded for {bologna.reference}" in text_of(response)
     bologna.refresh_from_db()
@@ -198,6 +204,77 @@ def test_a_decision_from_the_detail_is_recorded_and_emailed(client, editor, appl
     )
     assert ["applications.accepted", bologna.pk] in task_args()
     assert Cohort.objects.get(pk=bologna.cohort_id).accepted_participants == 2
+
+
+def chosen_status(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.select_one('select[name="status"] option[selected]')
+
+
+def test_the_decision_form_shows_the_recorded_decision(client, editor, applications):
+    bologna = applications["bologna"]
+    client.force_login(editor)
+    received = chosen_status(client.get(inspect_url(bologna)))
+    assert (received["value"], received.get_text(strip=True)) == ("submitted", "Received")
+    change_status(bologna, ApplicationStatus.ACCEPTED, editor)
+    accepted = chosen_status(client.get(inspect_url(bologna)))
+    assert (accepted["value"], accepted.get_text(strip=True)) == ("accepted", "Accepted")
+
+
+def test_sending_the_form_again_unchanged_keeps_the_decision_and_emails_nobody(
+    client, editor, applications
+):
+    bologna = applications["bologna"]
+    change_status(bologna, ApplicationStatus.ACCEPTED, editor)
+    DBTaskResult.objects.all().delete()
+    client.force_login(editor)
+    response = client.post(inspect_url(bologna), {"status": "accepted"}, follow=True)
+    assert "Nothing changed: the status was already “Accepted”" in text_of(response)
+    bologna.refresh_from_db()
+    assert bologna.status == ApplicationStatus.ACCEPTED
+    assert bologna.status_changes.count() == 1
+    assert not DBTaskResult.objects.exists()
+
+
+def test_a_decision_waits_for_a_confirmation_that_names_who_is_emailed(
+    client, editor, applications
+):
+    bologna = applications["bologna"]
+    client.force_login(editor)
+    response = client.post(inspect_url(bologna), {"status": "declined"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    form = soup.select_one("form#confirm-decision")
+    assert form["action"] == inspect_url(bologna)
+    assert form.select_one('input[name="confirmed"]')["value"] == "on"
+    recipient = [cell.get_text(strip=True) for cell in soup.select("#decision-recipients td")]
+    assert recipient == [bologna.reference, "Bologna", "Received",
+                         "Contact Bologna <contact@bologna.example>", "Italiano"]  # fmt: skip
+    assert "“Declined” will be recorded" in text_of(response)
+    bologna.refresh_from_db()
+    assert bologna.status == ApplicationStatus.SUBMITTED
+    assert not DBTaskResult.objects.exists()
+
+
+def test_a_bulk_decision_confirms_each_recipient_first(client, editor, applications):
+    bologna, lyon = applications["bologna"], applications["lyon"]
+    change_status(lyon, ApplicationStatus.WAITLISTED, editor)
+    DBTaskResult.objects.all().delete()
+    client.force_login(editor)
+    response = client.post(
+        BULK_URL, {"status": "waitlisted", "applications": [bologna.pk, lyon.pk], "next": INDEX_URL}
+    )
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    emailed = [row.td.get_text(strip=True) for row in soup.select("#decision-recipients tbody tr")]
+    assert emailed == [bologna.reference]
+    assert "already has this status or was withdrawn" in text_of(response)
+    hidden = {(field["name"], field["value"]) for field in soup.select("#confirm-decision input")}
+    assert {("applications", str(bologna.pk)), ("applications", str(lyon.pk)),
+            ("next", INDEX_URL), ("status", "waitlisted")} <= hidden  # fmt: skip
+    assert not DBTaskResult.objects.exists()
+    bologna.refresh_from_db()
+    assert bologna.status == ApplicationStatus.SUBMITTED
 
 
 def test_a_bad_decision_is_refused_without_a_change(client, editor, applications):
@@ -216,7 +293,8 @@ def test_a_decision_for_several_applications_at_once(client, editor, application
     client.force_login(editor)
     response = client.post(
         BULK_URL,
-        {"status": "waitlisted", "applications": [a.pk for a in chosen], "next": INDEX_URL},
+        CONFIRMED
+        | {"status": "waitlisted", "applications": [a.pk for a in chosen], "next": INDEX_URL},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == INDEX_URL
@@ -239,14 +317,13 @@ def test_overbooking_is_refused_with_a_message_and_the_others_go_through(
     client.force_login(editor)
     response = client.post(
         BULK_URL,
-        {"status": "accepted", "applications": [bologna.pk, modena.pk, lyon.pk]},
+        CONFIRMED | {"status": "accepted", "applications": [bologna.pk, modena.pk, lyon.pk]},
         follow=True,
     )
     assert response.status_code == 200
     page = text_of(response)
-    cohort_name = " ".join(str(italy).split())
     assert (
-        f"{modena.reference} was not accepted: not enough seats left in {cohort_name} "
+        f"{modena.reference} was not accepted: not enough seats left in {words(italy)} "
         "(1 needed, 0 left)." in page
     )
     assert f"“Accepted” recorded for {bologna.reference}, {lyon.reference}" in page
@@ -256,7 +333,7 @@ def test_overbooking_is_refused_with_a_message_and_the_others_go_through(
     assert ["applications.accepted", modena.pk] not in task_args()
     assert Cohort.objects.get(pk=italy.pk).accepted_participants == 2
 
-    response = client.post(inspect_url(modena), {"status": "accepted"}, follow=True)
+    response = client.post(inspect_url(modena), CONFIRMED | {"status": "accepted"}, follow=True)
     assert response.status_code == 200
     assert "was not accepted" in text_of(response)
     modena.refresh_from_db()
@@ -267,7 +344,7 @@ def test_a_withdrawn_application_cannot_be_decided(client, editor, applications)
     lyon = applications["lyon"]
     change_status(lyon, ApplicationStatus.WITHDRAWN)
     client.force_login(editor)
-    response = client.post(inspect_url(lyon), {"status": "accepted"}, follow=True)
+    response = client.post(inspect_url(lyon), CONFIRMED | {"status": "accepted"}, follow=True)
     assert f"{lyon.reference} was withdrawn by the applicant" in text_of(response)
     lyon.refresh_from_db()
     assert lyon.status == ApplicationStatus.WITHDRAWN

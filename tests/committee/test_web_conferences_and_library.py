@@ -122,3 +122,15 @@ def test_library_queries_stay_flat_from_5_to_50_documents(client, committee_tree
     many, html = library_queries(client, library.url)
     assert many == few
     assert html.count('class="resource"') == 50
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "unit"), [("en", "bytes"), ("fr", "octets")])
+def test_the_library_shows_each_documents_real_size(client, committee_tree, people, language, unit):
+    """Documents saved in code (as the demo does) are measured too: not "PDF, 0 bytes"."""
+    document = committee_tree.document
+    assert document.file_size == len(document.file.open("rb").read()) > 0
+    client.force_login(people.participant)
+    page = client.get(committee_tree.pages[language]["library"].url).content.decode()
+    assert f"PDF, {document.file_size} {unit}" in " ".join(page.split()).replace("\xa0", " ")
+    assert f"PDF, 0 {unit}" not in page
