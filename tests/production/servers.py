@@ -37,14 +37,15 @@ def free_port():
 
 
 def manage(environment, *args):
-    subprocess.run(
+    result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
         env=environment,
-        check=True,
         capture_output=True,
+        text=True,
         timeout=600,
     )
+    assert result.returncode == 0, f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}"
 
 
 def wait_until_up(url, seconds=60):

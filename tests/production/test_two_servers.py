@@ -1,0 +1,112 @@
+"""Two app servers on one PostgreSQL and one Redis, as in production: a date changed in the
+database shows on both at once (no server keeps a stale copy), and a rate limit counted on one
+holds on the other."""
+
+import os
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+import psycopg2
+import pytest
+import redis
+
+from tests.production.servers import environment_for, free_port, gunicorn, manage
+
+ADMIN_DATABASE = "postgres://postgres@127.0.0.1:5432/postgres"
+DATABASE = "aicities_two_servers"
+REDIS = "redis://127.0.0.1:6379/6"
+LOOKUPS_ALLOWED = 4
+
+
+def reachable():
+    try:
+        psycopg2.connect(ADMIN_DATABASE, connect_timeout=2).close()
+        redis.Redis.from_url(REDIS, socket_timeout=2).ping()
+    except Exception:
+        return False
+    return True
+
+
+pytestmark = [
+    pytest.mark.skipif(not reachable(), reason="needs PostgreSQL and Redis on 127.0.0.1"),
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="runs once, in the SQLite pass (it makes its own PostgreSQL database)",
+    ),
+]
+
+PREPARE = """
+import datetime
+from django.utils import timezone
+from home.bootstrap import bootstrap_site
+from programme.models import CohortIndexPage
+from programme.factories import CohortFactory
+
+bootstrap_site()
+CohortIndexPage.objects.get(locale__language_code="en").save_revision().publish()
+CohortFactory(slug="two-servers", with_sessions__confirmed=True)
+"""
+
+MOVE_FIRST_SESSION = """
+import datetime
+from programme.models import Session
+session = Session.objects.filter(cohort__slug="two-servers").order_by("starts_at").first()
+before = session.snapshot()
+session.starts_at = session.starts_at.replace(year=2027, month=1, day=12)
+session.ends_at = session.ends_at.replace(year=2027, month=1, day=12)
+session.save()
+session.record_edit(before)
+"""
+
+
+def fresh_database():
+    connection = psycopg2.connect(ADMIN_DATABASE)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{DATABASE}"')
+    connection.close()
+    return ADMIN_DATABASE.rsplit("/", 1)[0] + f"/{DATABASE}"
+
+
+def status_of(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_two_servers_share_the_database_and_the_rate_limits():
+    database_url = fresh_database()
+    redis.Redis.from_url(REDIS).flushdb()
+    first_port, second_port = free_port(), free_port()
+    environment = environment_for(
+        database_url,
+        REDIS_URL=REDIS,
+        ALLOWED_HOSTS="127.0.0.1",
+        BASE_URL=f"http://127.0.0.1:{first_port}",
+        CERTIFICATE_LOOKUPS_ALLOWED=str(LOOKUPS_ALLOWED),
+    )
+    manage(environment, "migrate", "--noinput")
+    manage(environment, "shell", "-c", PREPARE)
+    with (
+        gunicorn(environment, first_port, workers=2) as first,
+        gunicorn(environment, second_port, workers=2) as second,
+    ):
+        page = "/en/cohorts/two-servers/"
+        for server in (first, second):
+            status, html = status_of(server + page)
+            assert status == 200 and "12 January 2027" not in html
+
+        manage(environment, "shell", "-c", MOVE_FIRST_SESSION)
+        for server in (first, second, first, second):
+            status, html = status_of(server + page)
+            assert status == 200 and "12 January 2027" in html, urlsplit(server).port
+
+        verify = "/en/certificates/verify/ABCD-EFGH-JKLM-NPQR/"
+        answers = [status_of(server + verify)[0] for server in (first, second) * LOOKUPS_ALLOWED]
+        # Counted across both servers: the fifth look-up is refused wherever it lands.
+        assert 429 not in answers[:LOOKUPS_ALLOWED], answers
+        assert set(answers[LOOKUPS_ALLOWED:]) == {429}, answers
