@@ -149,6 +149,8 @@ PROGRAMME_PAGES = [
     {
         "title": "Certificate",
         "slug": "certificate",
+        # In the footer: the top menu keeps to one row on a desktop.
+        "show_in_menus": False,
         "intro": (
             "Participants who complete their cohort receive a certificate of their new knowledge "
             "and skills in artificial intelligence."
@@ -164,6 +166,8 @@ PROGRAMME_PAGES = [
     {
         "title": "Frequently asked questions",
         "slug": "faq",
+        # In the footer: the top menu keeps to one row on a desktop.
+        "show_in_menus": False,
         "intro": "Answers to the questions cities ask most often.",
         "body": [
             faq(
@@ -196,6 +200,8 @@ PROGRAMME_PAGES = [
     {
         "title": "Contact",
         "slug": "contact",
+        # In the footer: the top menu keeps to one row on a desktop.
+        "show_in_menus": False,
         "intro": "Questions about the programme? Write to the programme team at Efus.",
         "body": [CONTACT],
     },

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page, Site
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.site_cache import contact_for, footer_for, locale_for
-from home.visibility import menu_pages
+from home.visibility import discoverable_pages, menu_pages, page_in_language
 
 register = template.Library()
 
@@ -71,3 +71,78 @@ def contact_settings(context):
 
 register.filter("long_date", long_date)
 register.filter("weekday_date", weekday_date)
+
+
+FOOTER_PAGE_FIELDS = ["privacy_page", "legal_notice_page", "accessibility_page", "sitemap_page"]
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The privacy, legal, accessibility and sitemap pages chosen in the contact settings, each
+    in the active language when it is translated, public ones only."""
+    contact = contact_settings(context)
+    if contact is None:
+        return []
+    ids = [getattr(contact, f"{field}_id") for field in FOOTER_PAGE_FIELDS]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=[i for i in ids if i])}
+    links = []
+    for page_id in ids:
+        page = pages.get(page_id)
+        if page is None:
+            continue
+        translated = page_in_language(
+            discoverable_pages(Page.objects.filter(translation_key=page.translation_key))
+        )
+        if translated is not None:
+            links.append(translated)
+    return links
+
+
+# The share image (OpenGraph, Twitter) of each kind of page, by page type.
+SHARE_IMAGES = {
+    "HomePage": "home",
+    "CohortIndexPage": "cohorts",
+    "EventIndexPage": "events",
+    "CommitteePage": "committee",
+    "CommitteeNoteIndexPage": "committee",
+    "CommitteeNotePage": "committee",
+    "LibraryPage": "committee",
+    "ApplicationPage": "apply",
+}
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, kind=None):
+    """The static path of the share image for this page (a 1200×630 PNG)."""
+    if kind is None:
+        page = context.get("page")
+        kind = SHARE_IMAGES.get(type(getattr(page, "specific", page)).__name__, "default")
+    return f"img/share/{kind}.png"
+
+
+@register.simple_tag(takes_context=True)
+def footer_more_pages(context, exclude=()):
+    """Pages right under the active language's home page that editors keep out of the top
+    menu (help, contact…), listed in the footer; the footer pages proper are left out."""
+    if context.get("request") is None:
+        return []
+    home_path = _home_path(context)
+    if home_path is None:
+        return []
+    excluded = [page.pk for page in exclude]
+    return list(
+        discoverable_pages()
+        .filter(depth=3, path__startswith=home_path, show_in_menus=False)
+        .exclude(pk__in=excluded)
+        .order_by("path")
+        .only("id", "title", "url_path", "locale_id", "path", "depth")
+    )
+
+
+@register.filter
+def initials(name):
+    """'Ana María López' → 'AL': the first letters of the first and last words of a name."""
+    words = [word for word in str(name).split() if word[:1].isalpha()]
+    if not words:
+        return ""
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
