@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo messages translations test lint format bench clean
+.PHONY: help install run worker migrate demo messages translations test lint format bench screenshots clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ messages: install ## Extract UI strings into locale/*.po (needs GNU gettext)
 
 bench: translations ## Measure page speed and throughput on a data set ten times the demo
 	$(MANAGE) bench
+
+screenshots: demo ## Screenshot every page type at phone and desktop width into screenshots/index.html
+	$(MANAGE) screenshots --languages en,fr,de
 
 clean: ## Remove the virtualenv and local databases
 	rm -rf $(VENV) db.sqlite3 bench.sqlite3

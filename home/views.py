@@ -2,8 +2,9 @@
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
@@ -118,3 +119,27 @@ def page_not_found(request, exception=None):
 def server_error(request):
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))
+
+
+def patterns(request):
+    """The design system's pattern page: every component in one place, for development and staff
+    only (the public gets a 404, and search engines never see it)."""
+    if not (settings.DEBUG or request.user.is_staff):
+        raise Http404
+    response = render(request, "home/patterns.html", {"colours": PATTERN_COLOURS})
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# The palette as the pattern page shows it: token, then the text colour paired with it.
+PATTERN_COLOURS = [
+    ("--c-brand-dark", "#fff"),
+    ("--c-brand", "#fff"),
+    ("--c-brand-tint", "var(--c-brand-dark)"),
+    ("--c-accent", "var(--c-ink)"),
+    ("--c-ok-tint", "var(--c-ok)"),
+    ("--c-warn-tint", "var(--c-warn)"),
+    ("--c-bad-tint", "var(--c-bad)"),
+    ("--c-tint", "var(--c-muted)"),
+    ("--c-ink", "#fff"),
+]
