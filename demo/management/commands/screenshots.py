@@ -84,6 +84,12 @@ class Command(BaseCommand):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        # Read the database before Playwright starts its event loop (Django refuses queries there).
+        pages = [
+            (code, name, path)
+            for code in options["languages"].split(",")
+            for name, path in page_types(code)
+        ]
         shots = []
         try:
             self.wait_for(base)
@@ -91,12 +97,11 @@ class Command(BaseCommand):
                 browser = playwright.chromium.launch(
                     executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
                 )
-                for code in options["languages"].split(","):
-                    for name, path in page_types(code):
-                        for device, width in WIDTHS.items():
-                            shots.append(
-                                self.shoot(browser, base, out, code, name, path, device, width)
-                            )
+                for code, name, path in pages:
+                    for device, width in WIDTHS.items():
+                        shots.append(
+                            self.shoot(browser, base, out, code, name, path, device, width)
+                        )
                 browser.close()
         finally:
             server.terminate()
