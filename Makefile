@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo messages translations test lint format bench smoke clean
+.PHONY: help install run worker migrate demo messages translations test lint format bench smoke screenshots clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ bench: translations ## Measure page speed and throughput on a data set ten times
 
 smoke: install ## Production smoke test: release, gunicorn, worker, SMTP sink on PostgreSQL and Redis
 	$(BIN)/python deploy/smoke.py
+
+screenshots: demo ## Screenshot every page type at phone and desktop width into screenshots/index.html
+	$(MANAGE) screenshots --languages en,fr,de
 
 clean: ## Remove the virtualenv and local databases
 	rm -rf $(VENV) db.sqlite3 bench.sqlite3

@@ -28,6 +28,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("patterns/", home_views.patterns, name="patterns"),
     path("", include("members.urls")),
     path("", include("programme.urls")),
     path("", include("certificates.urls")),

@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.visibility import discoverable_pages
 
 # The apps above the site frame fill the home page (cohorts, next sessions, figures, the call to
 # apply) through this hook: functions (page, request, context) that add to the context.
@@ -67,6 +68,35 @@ class ContactSettings(BaseSiteSetting):
             "Linked from every form that collects personal data (in the reader's language)."
         ),
     )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("legal notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page (in the reader's language)."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page (in the reader's language)."),
+    )
+    sitemap_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("sitemap page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The readable sitemap, linked from the footer (the XML one stays for crawlers)."
+        ),
+    )
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
 
@@ -84,7 +114,15 @@ class ContactSettings(BaseSiteSetting):
             heading=_("Organisation"),
         ),
         FieldPanel("staff_notification_email"),
-        FieldPanel("privacy_page"),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("legal_notice_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("sitemap_page"),
+            ],
+            heading=_("Footer pages"),
+        ),
         MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("youtube_url")], _("Social")),
     ]
 
@@ -105,3 +143,40 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{_('Footer')} ({self.locale})"
+
+
+class SitemapPage(Page):
+    """The readable sitemap of one language: every page the public may open, as a tree (the XML
+    sitemap stays for crawlers)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("sitemap page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent()
+        pages = discoverable_pages(home.get_descendants(inclusive=True)).order_by("path")
+        context["sitemap_tree"] = page_tree(
+            list(pages.only("id", "title", "path", "depth", "url_path"))
+        )
+        return context
+
+
+def page_tree(pages):
+    """Nest pages (sorted by tree path) as (page, children) pairs under their nearest listed
+    ancestor, so a hidden page's children still show."""
+    roots, stack = [], []
+    for page in pages:
+        node = (page, [])
+        while stack and not page.path.startswith(stack[-1][0].path):
+            stack.pop()
+        (stack[-1][1] if stack else roots).append(node)
+        stack.append(node)
+    return roots

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale
+from wagtail.signals import page_published, page_unpublished
 
 from home.models import ContactSettings, FooterText
 
@@ -54,3 +55,28 @@ def forget_footer(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=ContactSettings)
 def forget_contact(sender, instance, **kwargs):
     cache.delete(f"contact-settings:{instance.site_id}")
+
+
+# The footer's page links (legal pages, pages kept out of the menu) depend on many pages: they
+# are kept per site and language under a generation number that any page change moves on.
+FOOTER_LINKS_GENERATION = "footer-links:generation"
+
+
+def footer_links_for(site_id, locale_id, load):
+    generation = cache.get(FOOTER_LINKS_GENERATION) or 0
+    return _remember(f"footer-links:{generation}:{site_id}:{locale_id}", load)
+
+
+def forget_footer_links(sender, instance=None, **kwargs):
+    # Footer pages sit right under a home page: deeper pages (notes…) leave the links as they are.
+    if getattr(instance, "depth", 0) > 3:
+        return
+    try:
+        cache.incr(FOOTER_LINKS_GENERATION)
+    except ValueError:
+        cache.set(FOOTER_LINKS_GENERATION, 1, None)
+
+
+for _signal in (page_published, page_unpublished, post_delete):
+    _signal.connect(forget_footer_links, sender=None, dispatch_uid=f"footer-links-{id(_signal)}")
+post_save.connect(forget_footer_links, sender=ContactSettings, dispatch_uid="footer-links-contact")

@@ -1,7 +1,8 @@
 """Site-wide views: search, sitemap, robots.txt and the error pages."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
@@ -72,3 +73,27 @@ def server_error(request):
         return JsonResponse({"error": "server_error"}, status=500)
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))
+
+
+def patterns(request):
+    """The design system's pattern page: every component in one place, for development and staff
+    only (the public gets a 404, and search engines never see it)."""
+    if not (settings.DEBUG or request.user.is_staff):
+        raise Http404
+    response = render(request, "home/patterns.html", {"colours": PATTERN_COLOURS})
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# The palette as the pattern page shows it: token, then the text colour paired with it.
+PATTERN_COLOURS = [
+    ("--c-brand-dark", "#fff"),
+    ("--c-brand", "#fff"),
+    ("--c-brand-tint", "var(--c-brand-dark)"),
+    ("--c-accent", "var(--c-ink)"),
+    ("--c-ok-tint", "var(--c-ok)"),
+    ("--c-warn-tint", "var(--c-warn)"),
+    ("--c-bad-tint", "var(--c-bad)"),
+    ("--c-tint", "var(--c-muted)"),
+    ("--c-ink", "#fff"),
+]

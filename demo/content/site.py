@@ -149,6 +149,8 @@ PROGRAMME_PAGES = [
     {
         "title": "Certificate",
         "slug": "certificate",
+        # In the footer: the top menu keeps to one row on a desktop.
+        "show_in_menus": False,
         "intro": (
             "Participants who complete their cohort receive a certificate of their new knowledge "
             "and skills in artificial intelligence."
@@ -164,6 +166,8 @@ PROGRAMME_PAGES = [
     {
         "title": "Frequently asked questions",
         "slug": "faq",
+        # In the footer: the top menu keeps to one row on a desktop.
+        "show_in_menus": False,
         "intro": "Answers to the questions cities ask most often.",
         "body": [
             faq(
@@ -196,6 +200,8 @@ PROGRAMME_PAGES = [
     {
         "title": "Contact",
         "slug": "contact",
+        # In the footer: the top menu keeps to one row on a desktop.
+        "show_in_menus": False,
         "intro": "Questions about the programme? Write to the programme team at Efus.",
         "body": [CONTACT],
     },
@@ -296,3 +302,79 @@ FOOTER = (
     "<p>AI for Cities is a programme of the European Forum for Urban Security (Efus), "
     "January 2025 – December 2026.</p>"
 )
+
+# The footer's pages: legal notice, accessibility statement (after the EU model statement of
+# Implementing Decision (EU) 2018/1523) and the readable sitemap.
+LEGAL_NOTICE_PAGE = {
+    "title": "Legal notice",
+    "slug": "legal-notice",
+    "show_in_menus": False,
+    "intro": "Who publishes this website and under which terms.",
+    "body": [
+        heading("Publisher"),
+        paragraph(
+            "<p>This website is published by the European Forum for Urban Security (Efus), an "
+            "association under French law, 10 rue des Montiboeufs, 75020 Paris, France.</p>"
+        ),
+        paragraph("<p>Director of publication: the Executive Director of Efus.</p>"),
+        heading("Hosting"),
+        paragraph("<p>The website and its data are hosted in the European Union.</p>"),
+        heading("Reuse of content"),
+        paragraph(
+            "<p>Texts may be reused under the Creative Commons Attribution 4.0 licence unless "
+            "stated otherwise. The AI for Cities logo and illustrations belong to Efus.</p>"
+        ),
+    ],
+}
+
+ACCESSIBILITY_PAGE = {
+    "title": "Accessibility statement",
+    "slug": "accessibility",
+    "show_in_menus": False,
+    "intro": (
+        "Efus is committed to making this website accessible, in accordance with Directive "
+        "(EU) 2016/2102 on the accessibility of public sector websites."
+    ),
+    "body": [
+        heading("Compliance status"),
+        paragraph(
+            "<p>This website is partially compliant with the Web Content Accessibility "
+            "Guidelines (WCAG) 2.1 level AA and the European standard EN 301 549, because of "
+            "the exceptions listed below.</p>"
+        ),
+        heading("Content that is not accessible"),
+        paragraph(
+            "<p>Some PDF documents in the member library were not produced as accessible "
+            "documents. Ask us and we send you an accessible version.</p>"
+        ),
+        paragraph(
+            "<p>The spam protection of the application form (Google reCAPTCHA) can be hard to "
+            "use with some assistive technologies. You can also apply by email.</p>"
+        ),
+        paragraph("<p>Recordings of past web conferences do not have captions yet.</p>"),
+        heading("Preparation of this statement"),
+        paragraph(
+            "<p>This statement was prepared on 1 December 2026 by self-assessment: automated "
+            "checks in a real browser on every page type, in six languages and at widths from "
+            "320 pixels, and manual checks with a keyboard and a screen reader.</p>"
+        ),
+        heading("Feedback and contact"),
+        paragraph(
+            "<p>If you cannot use a part of this website, or notice a barrier, write to "
+            "aiforcities@efus.eu. We answer within 15 working days.</p>"
+        ),
+        heading("Enforcement procedure"),
+        paragraph(
+            "<p>If our answer does not satisfy you, you can refer the matter to the Défenseur "
+            "des droits, the French authority that enforces accessibility for bodies "
+            "established in France, at defenseurdesdroits.fr.</p>"
+        ),
+    ],
+}
+
+SITEMAP_PAGE = {
+    "title": "Sitemap",
+    "slug": "sitemap",
+    "show_in_menus": False,
+    "intro": "Every public page of this website, in this language.",
+}

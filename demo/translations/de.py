@@ -136,3 +136,37 @@ STRINGS = {
     "Member library": "Mitgliederbibliothek",
     "Reports, guides and slides shared by the committee and the trainers, for members and participants only.": "Berichte, Leitfäden und Folien, die der Ausschuss und die Trainerinnen und Trainer teilen – nur für Mitglieder und Teilnehmende.",
 }
+
+# The footer's pages: legal notice, accessibility statement, sitemap.
+STRINGS.update(
+    {
+        "Legal notice": "Impressum",
+        "legal-notice": "impressum",
+        "Who publishes this website and under which terms.": "Wer diese Website herausgibt und zu welchen Bedingungen.",
+        "Publisher": "Herausgeber",
+        "This website is published by the European Forum for Urban Security (Efus), an association under French law, 10 rue des Montiboeufs, 75020 Paris, France.": "Diese Website wird vom Europäischen Forum für urbane Sicherheit (Efus) herausgegeben, einem Verein nach französischem Recht, 10 rue des Montiboeufs, 75020 Paris, Frankreich.",
+        "Director of publication: the Executive Director of Efus.": "Verantwortlich für den Inhalt: die Geschäftsführung von Efus.",
+        "Hosting": "Hosting",
+        "The website and its data are hosted in the European Union.": "Die Website und ihre Daten werden in der Europäischen Union gehostet.",
+        "Reuse of content": "Weiterverwendung von Inhalten",
+        "Texts may be reused under the Creative Commons Attribution 4.0 licence unless stated otherwise. The AI for Cities logo and illustrations belong to Efus.": "Sofern nicht anders angegeben, dürfen Texte unter der Lizenz Creative Commons Namensnennung 4.0 weiterverwendet werden. Logo und Illustrationen von AI for Cities gehören Efus.",
+        "Accessibility statement": "Erklärung zur Barrierefreiheit",
+        "accessibility": "barrierefreiheit",
+        "Efus is committed to making this website accessible, in accordance with Directive (EU) 2016/2102 on the accessibility of public sector websites.": "Efus ist bemüht, diese Website im Einklang mit der Richtlinie (EU) 2016/2102 über den barrierefreien Zugang zu den Websites öffentlicher Stellen barrierefrei zugänglich zu machen.",
+        "Compliance status": "Stand der Vereinbarkeit mit den Anforderungen",
+        "This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1 level AA and the European standard EN 301 549, because of the exceptions listed below.": "Diese Website ist wegen der unten aufgeführten Ausnahmen teilweise mit den Web Content Accessibility Guidelines (WCAG) 2.1 Stufe AA und der europäischen Norm EN 301 549 vereinbar.",
+        "Content that is not accessible": "Nicht barrierefreie Inhalte",
+        "Some PDF documents in the member library were not produced as accessible documents. Ask us and we send you an accessible version.": "Einige PDF-Dokumente in der Mitgliederbibliothek wurden nicht als barrierefreie Dokumente erstellt. Fragen Sie uns, und wir senden Ihnen eine barrierefreie Fassung.",
+        "The spam protection of the application form (Google reCAPTCHA) can be hard to use with some assistive technologies. You can also apply by email.": "Der Spamschutz des Bewerbungsformulars (Google reCAPTCHA) kann mit manchen assistiven Technologien schwer zu bedienen sein. Sie können sich auch per E-Mail bewerben.",
+        "Recordings of past web conferences do not have captions yet.": "Aufzeichnungen vergangener Webkonferenzen haben noch keine Untertitel.",
+        "Preparation of this statement": "Erstellung dieser Erklärung",
+        "This statement was prepared on 1 December 2026 by self-assessment: automated checks in a real browser on every page type, in six languages and at widths from 320 pixels, and manual checks with a keyboard and a screen reader.": "Diese Erklärung wurde am 1. Dezember 2026 auf Grundlage einer Selbstbewertung erstellt: automatische Prüfungen in einem echten Browser für jeden Seitentyp, in sechs Sprachen und ab 320 Pixel Breite, sowie manuelle Prüfungen mit Tastatur und Screenreader.",
+        "Feedback and contact": "Feedback und Kontakt",
+        "If you cannot use a part of this website, or notice a barrier, write to aiforcities@efus.eu. We answer within 15 working days.": "Wenn Sie einen Teil dieser Website nicht nutzen können oder auf eine Barriere stoßen, schreiben Sie an aiforcities@efus.eu. Wir antworten innerhalb von 15 Arbeitstagen.",
+        "Enforcement procedure": "Durchsetzungsverfahren",
+        "If our answer does not satisfy you, you can refer the matter to the Défenseur des droits, the French authority that enforces accessibility for bodies established in France, at defenseurdesdroits.fr.": "Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an den Défenseur des droits wenden, die französische Stelle, die die Barrierefreiheit von in Frankreich ansässigen Einrichtungen durchsetzt: defenseurdesdroits.fr.",
+        "Sitemap": "Sitemap",
+        "sitemap": "sitemap",
+        "Every public page of this website, in this language.": "Alle öffentlichen Seiten dieser Website in dieser Sprache.",
+    }
+)

@@ -136,3 +136,37 @@ STRINGS = {
     "Member library": "Biblioteca de miembros",
     "Reports, guides and slides shared by the committee and the trainers, for members and participants only.": "Informes, guías y presentaciones compartidos por el comité y el equipo docente, solo para miembros y participantes.",
 }
+
+# The footer's pages: legal notice, accessibility statement, sitemap.
+STRINGS.update(
+    {
+        "Legal notice": "Aviso legal",
+        "legal-notice": "aviso-legal",
+        "Who publishes this website and under which terms.": "Quién publica este sitio web y en qué condiciones.",
+        "Publisher": "Editor",
+        "This website is published by the European Forum for Urban Security (Efus), an association under French law, 10 rue des Montiboeufs, 75020 Paris, France.": "Este sitio web lo publica el Foro Europeo para la Seguridad Urbana (Efus), asociación de derecho francés, 10 rue des Montiboeufs, 75020 París, Francia.",
+        "Director of publication: the Executive Director of Efus.": "Director de la publicación: el director ejecutivo del Efus.",
+        "Hosting": "Alojamiento",
+        "The website and its data are hosted in the European Union.": "El sitio web y sus datos están alojados en la Unión Europea.",
+        "Reuse of content": "Reutilización de los contenidos",
+        "Texts may be reused under the Creative Commons Attribution 4.0 licence unless stated otherwise. The AI for Cities logo and illustrations belong to Efus.": "Salvo indicación contraria, los textos pueden reutilizarse con la licencia Creative Commons Reconocimiento 4.0. El logotipo y las ilustraciones de AI for Cities pertenecen al Efus.",
+        "Accessibility statement": "Declaración de accesibilidad",
+        "accessibility": "accesibilidad",
+        "Efus is committed to making this website accessible, in accordance with Directive (EU) 2016/2102 on the accessibility of public sector websites.": "El Efus se compromete a hacer accesible este sitio web, de conformidad con la Directiva (UE) 2016/2102 sobre la accesibilidad de los sitios web de los organismos del sector público.",
+        "Compliance status": "Situación de cumplimiento",
+        "This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1 level AA and the European standard EN 301 549, because of the exceptions listed below.": "Este sitio web es parcialmente conforme con las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.1 nivel AA y con la norma europea EN 301 549, debido a las excepciones que se enumeran a continuación.",
+        "Content that is not accessible": "Contenido no accesible",
+        "Some PDF documents in the member library were not produced as accessible documents. Ask us and we send you an accessible version.": "Algunos documentos PDF de la biblioteca de miembros no se elaboraron como documentos accesibles. Pídanoslo y le enviaremos una versión accesible.",
+        "The spam protection of the application form (Google reCAPTCHA) can be hard to use with some assistive technologies. You can also apply by email.": "La protección contra el spam del formulario de solicitud (Google reCAPTCHA) puede ser difícil de usar con algunas tecnologías de apoyo. También puede presentar la solicitud por correo electrónico.",
+        "Recordings of past web conferences do not have captions yet.": "Las grabaciones de las conferencias web pasadas aún no tienen subtítulos.",
+        "Preparation of this statement": "Preparación de esta declaración",
+        "This statement was prepared on 1 December 2026 by self-assessment: automated checks in a real browser on every page type, in six languages and at widths from 320 pixels, and manual checks with a keyboard and a screen reader.": "Esta declaración se preparó el 1 de diciembre de 2026 mediante autoevaluación: comprobaciones automáticas en un navegador real en cada tipo de página, en seis idiomas y a partir de 320 píxeles de ancho, y comprobaciones manuales con teclado y lector de pantalla.",
+        "Feedback and contact": "Observaciones y datos de contacto",
+        "If you cannot use a part of this website, or notice a barrier, write to aiforcities@efus.eu. We answer within 15 working days.": "Si no puede utilizar una parte de este sitio web o encuentra una barrera, escriba a aiforcities@efus.eu. Respondemos en un plazo de 15 días hábiles.",
+        "Enforcement procedure": "Procedimiento de aplicación",
+        "If our answer does not satisfy you, you can refer the matter to the Défenseur des droits, the French authority that enforces accessibility for bodies established in France, at defenseurdesdroits.fr.": "Si nuestra respuesta no le satisface, puede dirigirse al Défenseur des droits, la autoridad francesa que vela por la accesibilidad de los organismos establecidos en Francia, en defenseurdesdroits.fr.",
+        "Sitemap": "Mapa del sitio",
+        "sitemap": "mapa-del-sitio",
+        "Every public page of this website, in this language.": "Todas las páginas públicas de este sitio web, en este idioma.",
+    }
+)

@@ -136,3 +136,37 @@ STRINGS = {
     "Member library": "Bibliothèque des membres",
     "Reports, guides and slides shared by the committee and the trainers, for members and participants only.": "Rapports, guides et présentations partagés par le comité et les formateurs, réservés aux membres et aux participants.",
 }
+
+# The footer's pages: legal notice, accessibility statement, sitemap.
+STRINGS.update(
+    {
+        "Legal notice": "Mentions légales",
+        "legal-notice": "mentions-legales",
+        "Who publishes this website and under which terms.": "Qui publie ce site et à quelles conditions.",
+        "Publisher": "Éditeur",
+        "This website is published by the European Forum for Urban Security (Efus), an association under French law, 10 rue des Montiboeufs, 75020 Paris, France.": "Ce site est édité par le Forum européen pour la sécurité urbaine (Efus), association de droit français, 10 rue des Montiboeufs, 75020 Paris, France.",
+        "Director of publication: the Executive Director of Efus.": "Directeur de la publication\xa0: le directeur exécutif de l'Efus.",
+        "Hosting": "Hébergement",
+        "The website and its data are hosted in the European Union.": "Le site et ses données sont hébergés dans l'Union européenne.",
+        "Reuse of content": "Réutilisation des contenus",
+        "Texts may be reused under the Creative Commons Attribution 4.0 licence unless stated otherwise. The AI for Cities logo and illustrations belong to Efus.": "Sauf mention contraire, les textes peuvent être réutilisés sous licence Creative Commons Attribution 4.0. Le logo et les illustrations d'AI for Cities appartiennent à l'Efus.",
+        "Accessibility statement": "Déclaration d'accessibilité",
+        "accessibility": "accessibilite",
+        "Efus is committed to making this website accessible, in accordance with Directive (EU) 2016/2102 on the accessibility of public sector websites.": "L'Efus s'engage à rendre ce site accessible, conformément à la directive (UE) 2016/2102 relative à l'accessibilité des sites internet des organismes du secteur public.",
+        "Compliance status": "État de conformité",
+        "This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1 level AA and the European standard EN 301 549, because of the exceptions listed below.": "Ce site est partiellement conforme aux règles pour l'accessibilité des contenus web (WCAG) 2.1 niveau AA et à la norme européenne EN 301 549, en raison des exceptions énumérées ci-dessous.",
+        "Content that is not accessible": "Contenus non accessibles",
+        "Some PDF documents in the member library were not produced as accessible documents. Ask us and we send you an accessible version.": "Certains documents PDF de la bibliothèque des membres n'ont pas été produits comme documents accessibles. Demandez-nous une version accessible\xa0: nous vous l'envoyons.",
+        "The spam protection of the application form (Google reCAPTCHA) can be hard to use with some assistive technologies. You can also apply by email.": "La protection contre le spam du formulaire de candidature (Google reCAPTCHA) peut être difficile à utiliser avec certaines technologies d'assistance. Vous pouvez aussi candidater par courriel.",
+        "Recordings of past web conferences do not have captions yet.": "Les enregistrements des anciennes conférences en ligne n'ont pas encore de sous-titres.",
+        "Preparation of this statement": "Établissement de cette déclaration",
+        "This statement was prepared on 1 December 2026 by self-assessment: automated checks in a real browser on every page type, in six languages and at widths from 320 pixels, and manual checks with a keyboard and a screen reader.": "Cette déclaration a été établie le 1er décembre 2026 par auto-évaluation\xa0: contrôles automatisés dans un vrai navigateur sur chaque type de page, en six langues et à partir de 320 pixels de large, et contrôles manuels au clavier et avec un lecteur d'écran.",
+        "Feedback and contact": "Retour d'information et contact",
+        "If you cannot use a part of this website, or notice a barrier, write to aiforcities@efus.eu. We answer within 15 working days.": "Si vous ne pouvez pas utiliser une partie de ce site ou si vous rencontrez un obstacle, écrivez à aiforcities@efus.eu. Nous répondons sous 15 jours ouvrés.",
+        "Enforcement procedure": "Voies de recours",
+        "If our answer does not satisfy you, you can refer the matter to the Défenseur des droits, the French authority that enforces accessibility for bodies established in France, at defenseurdesdroits.fr.": "Si notre réponse ne vous satisfait pas, vous pouvez saisir le Défenseur des droits, l'autorité française chargée de faire respecter l'accessibilité pour les organismes établis en France, sur defenseurdesdroits.fr.",
+        "Sitemap": "Plan du site",
+        "sitemap": "plan-du-site",
+        "Every public page of this website, in this language.": "Toutes les pages publiques de ce site, dans cette langue.",
+    }
+)

@@ -136,3 +136,37 @@ STRINGS = {
     "Member library": "Biblioteca dei membri",
     "Reports, guides and slides shared by the committee and the trainers, for members and participants only.": "Rapporti, guide e presentazioni condivisi dal comitato e dai formatori, riservati ai membri e ai partecipanti.",
 }
+
+# The footer's pages: legal notice, accessibility statement, sitemap.
+STRINGS.update(
+    {
+        "Legal notice": "Note legali",
+        "legal-notice": "note-legali",
+        "Who publishes this website and under which terms.": "Chi pubblica questo sito e a quali condizioni.",
+        "Publisher": "Editore",
+        "This website is published by the European Forum for Urban Security (Efus), an association under French law, 10 rue des Montiboeufs, 75020 Paris, France.": "Questo sito è pubblicato dal Forum europeo per la sicurezza urbana (Efus), associazione di diritto francese, 10 rue des Montiboeufs, 75020 Parigi, Francia.",
+        "Director of publication: the Executive Director of Efus.": "Direttore della pubblicazione: il direttore esecutivo dell'Efus.",
+        "Hosting": "Hosting",
+        "The website and its data are hosted in the European Union.": "Il sito e i suoi dati sono ospitati nell'Unione europea.",
+        "Reuse of content": "Riutilizzo dei contenuti",
+        "Texts may be reused under the Creative Commons Attribution 4.0 licence unless stated otherwise. The AI for Cities logo and illustrations belong to Efus.": "Salvo diversa indicazione, i testi possono essere riutilizzati con licenza Creative Commons Attribuzione 4.0. Il logo e le illustrazioni di AI for Cities appartengono all'Efus.",
+        "Accessibility statement": "Dichiarazione di accessibilità",
+        "accessibility": "accessibilita",
+        "Efus is committed to making this website accessible, in accordance with Directive (EU) 2016/2102 on the accessibility of public sector websites.": "L'Efus si impegna a rendere accessibile questo sito, conformemente alla direttiva (UE) 2016/2102 sull'accessibilità dei siti web degli enti pubblici.",
+        "Compliance status": "Stato di conformità",
+        "This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1 level AA and the European standard EN 301 549, because of the exceptions listed below.": "Questo sito è parzialmente conforme alle linee guida per l'accessibilità dei contenuti web (WCAG) 2.1 livello AA e alla norma europea EN 301 549, a causa delle eccezioni elencate di seguito.",
+        "Content that is not accessible": "Contenuti non accessibili",
+        "Some PDF documents in the member library were not produced as accessible documents. Ask us and we send you an accessible version.": "Alcuni documenti PDF della biblioteca dei membri non sono stati prodotti come documenti accessibili. Chiedeteci una versione accessibile e ve la invieremo.",
+        "The spam protection of the application form (Google reCAPTCHA) can be hard to use with some assistive technologies. You can also apply by email.": "La protezione antispam del modulo di candidatura (Google reCAPTCHA) può essere difficile da usare con alcune tecnologie assistive. È possibile candidarsi anche via e-mail.",
+        "Recordings of past web conferences do not have captions yet.": "Le registrazioni delle conferenze online passate non hanno ancora sottotitoli.",
+        "Preparation of this statement": "Redazione della presente dichiarazione",
+        "This statement was prepared on 1 December 2026 by self-assessment: automated checks in a real browser on every page type, in six languages and at widths from 320 pixels, and manual checks with a keyboard and a screen reader.": "Questa dichiarazione è stata redatta il 1° dicembre 2026 tramite autovalutazione: controlli automatici in un browser reale su ogni tipo di pagina, in sei lingue e a partire da 320 pixel di larghezza, e controlli manuali con la tastiera e con un lettore di schermo.",
+        "Feedback and contact": "Feedback e contatti",
+        "If you cannot use a part of this website, or notice a barrier, write to aiforcities@efus.eu. We answer within 15 working days.": "Se non riuscite a usare una parte di questo sito o notate un ostacolo, scrivete a aiforcities@efus.eu. Rispondiamo entro 15 giorni lavorativi.",
+        "Enforcement procedure": "Procedura di attuazione",
+        "If our answer does not satisfy you, you can refer the matter to the Défenseur des droits, the French authority that enforces accessibility for bodies established in France, at defenseurdesdroits.fr.": "Se la nostra risposta non vi soddisfa, potete rivolgervi al Défenseur des droits, l'autorità francese che vigila sull'accessibilità degli enti con sede in Francia, su defenseurdesdroits.fr.",
+        "Sitemap": "Mappa del sito",
+        "sitemap": "mappa-del-sito",
+        "Every public page of this website, in this language.": "Tutte le pagine pubbliche di questo sito, in questa lingua.",
+    }
+)

@@ -136,3 +136,37 @@ STRINGS = {
     "Member library": "Ledenbibliotheek",
     "Reports, guides and slides shared by the committee and the trainers, for members and participants only.": "Rapporten, handreikingen en presentaties die de stuurgroep en de trainers delen, alleen voor leden en deelnemers.",
 }
+
+# The footer's pages: legal notice, accessibility statement, sitemap.
+STRINGS.update(
+    {
+        "Legal notice": "Colofon",
+        "legal-notice": "colofon",
+        "Who publishes this website and under which terms.": "Wie deze website publiceert en onder welke voorwaarden.",
+        "Publisher": "Uitgever",
+        "This website is published by the European Forum for Urban Security (Efus), an association under French law, 10 rue des Montiboeufs, 75020 Paris, France.": "Deze website wordt uitgegeven door het Europees Forum voor Stedelijke Veiligheid (Efus), een vereniging naar Frans recht, 10 rue des Montiboeufs, 75020 Parijs, Frankrijk.",
+        "Director of publication: the Executive Director of Efus.": "Verantwoordelijk uitgever: de uitvoerend directeur van Efus.",
+        "Hosting": "Hosting",
+        "The website and its data are hosted in the European Union.": "De website en de gegevens worden gehost in de Europese Unie.",
+        "Reuse of content": "Hergebruik van inhoud",
+        "Texts may be reused under the Creative Commons Attribution 4.0 licence unless stated otherwise. The AI for Cities logo and illustrations belong to Efus.": "Tenzij anders vermeld mogen teksten worden hergebruikt onder de licentie Creative Commons Naamsvermelding 4.0. Het logo en de illustraties van AI for Cities zijn eigendom van Efus.",
+        "Accessibility statement": "Toegankelijkheidsverklaring",
+        "accessibility": "toegankelijkheid",
+        "Efus is committed to making this website accessible, in accordance with Directive (EU) 2016/2102 on the accessibility of public sector websites.": "Efus zet zich in om deze website toegankelijk te maken, in overeenstemming met Richtlijn (EU) 2016/2102 inzake de toegankelijkheid van websites van overheidsinstanties.",
+        "Compliance status": "Nalevingsstatus",
+        "This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1 level AA and the European standard EN 301 549, because of the exceptions listed below.": "Deze website voldoet gedeeltelijk aan de Web Content Accessibility Guidelines (WCAG) 2.1 niveau AA en de Europese norm EN 301 549, vanwege de hieronder vermelde uitzonderingen.",
+        "Content that is not accessible": "Niet-toegankelijke inhoud",
+        "Some PDF documents in the member library were not produced as accessible documents. Ask us and we send you an accessible version.": "Sommige pdf-documenten in de ledenbibliotheek zijn niet als toegankelijke documenten gemaakt. Vraag ons erom en wij sturen u een toegankelijke versie.",
+        "The spam protection of the application form (Google reCAPTCHA) can be hard to use with some assistive technologies. You can also apply by email.": "De spambeveiliging van het aanmeldformulier (Google reCAPTCHA) kan met sommige hulptechnologieën moeilijk te gebruiken zijn. U kunt zich ook per e-mail aanmelden.",
+        "Recordings of past web conferences do not have captions yet.": "Opnamen van eerdere webconferenties hebben nog geen ondertiteling.",
+        "Preparation of this statement": "Opstelling van deze verklaring",
+        "This statement was prepared on 1 December 2026 by self-assessment: automated checks in a real browser on every page type, in six languages and at widths from 320 pixels, and manual checks with a keyboard and a screen reader.": "Deze verklaring is op 1 december 2026 opgesteld op basis van een zelfbeoordeling: geautomatiseerde controles in een echte browser op elk paginatype, in zes talen en vanaf 320 pixels breed, en handmatige controles met een toetsenbord en een schermlezer.",
+        "Feedback and contact": "Feedback en contact",
+        "If you cannot use a part of this website, or notice a barrier, write to aiforcities@efus.eu. We answer within 15 working days.": "Kunt u een deel van deze website niet gebruiken of ziet u een drempel, schrijf dan naar aiforcities@efus.eu. Wij antwoorden binnen 15 werkdagen.",
+        "Enforcement procedure": "Handhavingsprocedure",
+        "If our answer does not satisfy you, you can refer the matter to the Défenseur des droits, the French authority that enforces accessibility for bodies established in France, at defenseurdesdroits.fr.": "Bent u niet tevreden met ons antwoord, dan kunt u zich wenden tot de Défenseur des droits, de Franse instantie die toeziet op de toegankelijkheid van in Frankrijk gevestigde organisaties, via defenseurdesdroits.fr.",
+        "Sitemap": "Sitemap",
+        "sitemap": "sitemap",
+        "Every public page of this website, in this language.": "Alle openbare pagina's van deze website, in deze taal.",
+    }
+)

@@ -6,8 +6,8 @@ from wagtail.models import Locale, Page, Site
 
 from home.dates import long_date, weekday_date
 from home.languages import language_links
-from home.site_cache import contact_for, footer_for, locale_for
-from home.visibility import menu_pages
+from home.site_cache import contact_for, footer_for, footer_links_for, locale_for
+from home.visibility import discoverable_pages, menu_pages, page_in_language
 
 register = template.Library()
 
@@ -71,3 +71,90 @@ def contact_settings(context):
 
 register.filter("long_date", long_date)
 register.filter("weekday_date", weekday_date)
+
+
+FOOTER_PAGE_FIELDS = ["privacy_page", "legal_notice_page", "accessibility_page", "sitemap_page"]
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The privacy, legal, accessibility and sitemap pages chosen in the contact settings, each
+    in the active language when it is translated, public ones only, as (title, url) pairs."""
+    contact = contact_settings(context)
+    if contact is None:
+        return []
+    ids = [getattr(contact, f"{field}_id") for field in FOOTER_PAGE_FIELDS]
+    if not any(ids):
+        return []
+
+    def load():
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=[i for i in ids if i])}
+        links = []
+        for page_id in ids:
+            if page_id not in pages:
+                continue
+            same_page = Page.objects.filter(translation_key=pages[page_id].translation_key)
+            translated = page_in_language(discoverable_pages(same_page))
+            if translated is not None:
+                links.append((translated.title, translated.url))
+        return links
+
+    return footer_links_for(contact.site_id, active_locale().pk, load)
+
+
+# The share image (OpenGraph, Twitter) of each kind of page, by page type.
+SHARE_IMAGES = {
+    "HomePage": "home",
+    "CohortIndexPage": "cohorts",
+    "EventIndexPage": "events",
+    "CommitteePage": "committee",
+    "CommitteeNoteIndexPage": "committee",
+    "CommitteeNotePage": "committee",
+    "LibraryPage": "committee",
+    "ApplicationPage": "apply",
+}
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, kind=None):
+    """The static path of the share image for this page (a 1200×630 PNG)."""
+    if kind is None:
+        page = context.get("page")
+        kind = SHARE_IMAGES.get(type(getattr(page, "specific", page)).__name__, "default")
+    return f"img/share/{kind}.png"
+
+
+@register.simple_tag(takes_context=True)
+def footer_more_pages(context, exclude=()):
+    """Pages right under the active language's home page that editors keep out of the top
+    menu (help, contact…), listed in the footer as (title, url) pairs; the footer pages proper
+    (`exclude`, their urls) are left out."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    home_path = _home_path(context)
+    if home_path is None:
+        return []
+
+    def load():
+        pages = (
+            discoverable_pages()
+            .filter(depth=3, path__startswith=home_path, show_in_menus=False)
+            .order_by("path")
+            .only("id", "title", "url_path", "locale_id", "path", "depth")
+        )
+        return [(page.title, page.url) for page in pages]
+
+    links = footer_links_for(site.pk, f"more:{home_path}", load)
+    excluded = {url for _title, url in exclude}
+    return [(title, url) for title, url in links if url not in excluded]
+
+
+@register.filter
+def initials(name):
+    """'Ana María López' → 'AL': the first letters of the first and last words of a name."""
+    words = [word for word in str(name).split() if word[:1].isalpha()]
+    if not words:
+        return ""
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()

@@ -50,8 +50,8 @@ SKIP_REASON = (
     "on PATH (install Debian's chromium package; `playwright install` is not used)"
 )
 
-# The WCAG 2.0 and 2.1 level A and AA rules of axe-core.
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The WCAG 2.0, 2.1 and 2.2 level A and AA rules of axe-core, and its best practices.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
 
 def _in_this_folder(item):
@@ -142,7 +142,8 @@ def page(browser):
 
 
 def axe_violations(page):
-    """Run axe-core on the current page with the WCAG 2.1 A/AA rules; return its violations."""
+    """Run axe-core on the current page with the WCAG 2.2 A/AA and best-practice rules; return
+    its violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         from axe_playwright_python.base import AXE_SCRIPT
 
@@ -160,9 +161,13 @@ def axe_violations(page):
 
 
 def format_violations(violations, url):
-    lines = [f"{len(violations)} axe-core WCAG 2.1 A/AA rule(s) violated on {url}:"]
+    lines = [
+        f"{len(violations)} axe-core WCAG 2.2 A/AA or best-practice rule(s) violated on {url}:"
+    ]
     for violation in violations:
-        tags = ", ".join(tag for tag in violation["tags"] if tag.startswith("wcag"))
+        tags = ", ".join(
+            tag for tag in violation["tags"] if tag.startswith("wcag") or tag == "best-practice"
+        )
         lines.append(
             f"- {violation['id']} (impact: {violation.get('impact')}; {tags}): "
             f"{violation['help']} – {violation['helpUrl']}"
@@ -183,6 +188,6 @@ def assert_no_axe_violations(page):
 
 @pytest.fixture
 def assert_accessible():
-    """`assert_accessible(page)`: fails, listing each problem, unless axe finds no WCAG 2.1 A/AA
-    violation on the page."""
+    """`assert_accessible(page)`: fails, listing each problem, unless axe finds no WCAG 2.2 A/AA
+    violation nor best-practice finding on the page."""
     return assert_no_axe_violations

@@ -54,9 +54,10 @@ def test_demo_loader_builds_the_programme_and_is_idempotent(
     first = counts()
     assert first["Cohort"] == 7
     assert first["Session"] == 35
-    # The root, then in six languages: eleven programme pages, the committee page, its notes
-    # listing and library, and five notes.
-    assert first["Page"] == 1 + 6 * (11 + 3 + 5)
+    # The root, then in six languages: eleven programme pages, the legal notice, the
+    # accessibility statement and the sitemap page, the committee page, its notes listing and
+    # library, and five notes.
+    assert first["Page"] == 1 + 6 * (11 + 3 + 3 + 5)
     assert first["FooterText"] == 6
     assert first["CommitteeMember"] == 6 * 5
     assert first["Resource"] == 5

@@ -16,7 +16,7 @@ from demo.loaders.certificates import load_certificates
 from demo.loaders.committee import load_committee
 from demo.loaders.programme import ensure_topics, load_cohorts, load_events
 from demo.translate import translate
-from home.models import ContactSettings, FooterText, HomePage
+from home.models import ContactSettings, FooterText, HomePage, SitemapPage
 from members.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
 from programme.models import CohortIndexPage, EventIndexPage, ProgrammePage
 
@@ -159,6 +159,12 @@ class Command(BaseCommand):
         if content.PRIVACY_PAGE["slug"] not in children:
             spec = content.PRIVACY_PAGE
             _publish_child(home, ProgrammePage(intro=spec["intro"], body=spec["body"]), spec)
+        for spec in [content.LEGAL_NOTICE_PAGE, content.ACCESSIBILITY_PAGE]:
+            if spec["slug"] not in children:
+                _publish_child(home, ProgrammePage(intro=spec["intro"], body=spec["body"]), spec)
+        if content.SITEMAP_PAGE["slug"] not in children:
+            spec = content.SITEMAP_PAGE
+            _publish_child(home, SitemapPage(intro=spec["intro"]), spec)
         if content.APPLICATION_PAGE["slug"] not in children:
             _publish_child(
                 home,
@@ -196,6 +202,13 @@ class Command(BaseCommand):
                 "staff_notification_email": "aiforcities@efus.eu",
             },
         )
-        if contact.privacy_page_id is None:
-            contact.privacy_page = home.get_children().filter(slug="privacy").first()
-            contact.save()
+        footer_pages = {
+            "privacy_page": "privacy",
+            "legal_notice_page": "legal-notice",
+            "accessibility_page": "accessibility",
+            "sitemap_page": "sitemap",
+        }
+        for field, slug in footer_pages.items():
+            if getattr(contact, f"{field}_id") is None:
+                setattr(contact, field, home.get_children().filter(slug=slug).first())
+        contact.save()
