@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo messages translations test lint format bench smoke screenshots clean
+.PHONY: help install run worker migrate demo messages translations test lint format bench lock smoke screenshots clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,6 +65,11 @@ messages: install ## Extract UI strings into locale/*.po (needs GNU gettext)
 
 bench: translations ## Measure page speed and throughput on a data set ten times the demo
 	$(MANAGE) bench
+
+lock: install ## Regenerate requirements.lock (hashes of every runtime package) with pip-tools
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --no-emit-trusted-host -o requirements.lock requirements.txt
 
 smoke: install ## Production smoke test: release, gunicorn, worker, SMTP sink on PostgreSQL and Redis
 	$(BIN)/python deploy/smoke.py

@@ -41,7 +41,8 @@ def count(scope, identity, window):
     None when the cache is unavailable."""
     key = _key(scope, identity)
     try:
-        cache.add(key, 0, timeout=window)
+        if cache.add(key, 0, timeout=window) is None:
+            raise ConnectionError("the cache answered nothing")  # django-redis, exceptions off
         try:
             return cache.incr(key)
         except ValueError:  # Expired between add and incr.
@@ -55,8 +56,12 @@ def count(scope, identity, window):
 def counted(scope, identity):
     """How many events `identity` has in `scope` now, without counting one (None when the
     cache is unavailable)."""
+    key = _key(scope, identity)
     try:
-        return cache.get(_key(scope, identity), 0)
+        # has_key() says True or False; None only when the cache could not be asked.
+        if cache.has_key(key) is None:
+            raise ConnectionError("the cache answered nothing")
+        return cache.get(key, 0)
     except Exception as error:
         _cache_down(scope, error)
         return None

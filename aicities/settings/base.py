@@ -147,14 +147,17 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "aicities",
-            # A hung or dead Redis costs a request at most a second or two; the code that uses
-            # the cache decides what an outage means (see home/throttle.py).
+            # A hung or dead Redis costs a request at most a second or two, and is logged; a
+            # failed read is a miss, so pages are still served (rate limits decide for themselves
+            # what a miss means: home/throttle.py), and /healthz reports the outage.
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "1")),
                 "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "1")),
+                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
