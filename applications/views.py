@@ -16,6 +16,7 @@ from applications.records import Application, ApplicationStatus
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
 from home.site_cache import contact_for
+from home.throttle import Limit, client_address, hit, too_many_requests
 from programme.models import Cohort
 
 RECEIPT_SALT = "applications.received"
@@ -155,6 +156,10 @@ def application_status(page, request):
 def request_opening_alert(page, request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    limit = Limit.from_setting("applications:opening-alerts", "OPENING_ALERT_RATE")
+    verdict = hit(limit, client_address(request))
+    if not verdict.allowed:
+        return too_many_requests(request, verdict.retry_after)
     form = OpeningAlertForm(request.POST)
     context = {"page": page, "self": page, "request": request}
     if not form.is_valid():

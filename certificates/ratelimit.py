@@ -1,11 +1,10 @@
 """How many certificate look-ups one client may make: guessing codes is slowed down."""
 
-from django.conf import settings
-
-from home.throttle import client_address, count
+from home.throttle import Limit, client_address, hit
 
 
-def allow_lookup(request):
-    """Count one look-up for this client; False once it made too many in the window."""
-    allowed, window = settings.CERTIFICATE_LOOKUP_RATE
-    return count("certificates:lookups", client_address(request), window) <= allowed
+def lookup_verdict(request):
+    """Count one look-up for this client; the verdict says whether it is allowed and until
+    when it is not."""
+    limit = Limit.from_setting("certificates:lookups", "CERTIFICATE_LOOKUP_RATE")
+    return hit(limit, client_address(request))

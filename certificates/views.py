@@ -12,14 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from certificates import credentials
 from certificates.enrolment import display_slug
 from certificates.forms import VerificationForm
 from certificates.issuing import pdf_bytes
 from certificates.models import Certificate, Enrolment, normalise_code
-from certificates.ratelimit import allow_lookup
+from certificates.ratelimit import lookup_verdict
+from home.throttle import too_many_requests, too_many_requests_json
 from programme.calendars import calendar_for
 from programme.models import Session
 
@@ -51,10 +52,8 @@ def find_certificate(code):
     )
 
 
-def _too_many(request):
-    response = render(request, "certificates/too_many_lookups.html", status=429)
-    response["Retry-After"] = "600"
-    return response
+def _too_many(request, verdict):
+    return too_many_requests(request, verdict.retry_after, "certificates/too_many_lookups.html")
 
 
 def _verification_page(request, form, code=None, looked_up=False):
@@ -70,7 +69,7 @@ def _verification_page(request, form, code=None, looked_up=False):
     return response
 
 
-@require_GET
+@require_safe
 def verify(request):
     """The form; with ?code=… the result is shown under it."""
     if "code" not in request.GET:
@@ -78,16 +77,18 @@ def verify(request):
     form = VerificationForm(request.GET)
     if not form.is_valid():
         return _verification_page(request, form)
-    if not allow_lookup(request):
-        return _too_many(request)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return _too_many(request, verdict)
     return _verification_page(request, form, form.cleaned_data["code"], looked_up=True)
 
 
-@require_GET
+@require_safe
 def verify_code(request, code):
     """The address in the QR code."""
-    if not allow_lookup(request):
-        return _too_many(request)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return _too_many(request, verdict)
     form = VerificationForm(initial={"code": code})
     return _verification_page(request, form, normalise_code(code), looked_up=True)
 
@@ -140,7 +141,7 @@ def calendar_token(user):
     return signing.dumps(user.pk, salt=CALENDAR_SALT)
 
 
-@require_GET
+@require_safe
 def private_calendar(request, token):
     """The sessions of the cohorts the token's holder is enrolled in, and no other."""
     try:
@@ -171,17 +172,17 @@ def _json(data, status=200):
     return response
 
 
-@require_GET
+@require_safe
 def issuer(request):
     return _json(credentials.issuer_profile())
 
 
-@require_GET
+@require_safe
 def achievement(request):
     return _json({"@context": credentials.CONTEXTS, **credentials.achievement()})
 
 
-@require_GET
+@require_safe
 def jwks(request):
     return _json(credentials.public_jwks())
 
@@ -195,7 +196,7 @@ def _status(certificate):
     }
 
 
-@require_GET
+@require_safe
 def status_list(request):
     """The signed W3C Bitstring Status List of revoked certificates (a VC-JWT)."""
     revoked = Certificate.objects.filter(revoked_at__isnull=False).values_list("pk", flat=True)
@@ -206,10 +207,11 @@ def status_list(request):
     return response
 
 
-@require_GET
+@require_safe
 def status(request, code):
-    if not allow_lookup(request):
-        return _json({"error": "too many look-ups"}, status=429)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return too_many_requests_json(verdict.retry_after)
     certificate = Certificate.objects.filter(code=normalise_code(code)).first()
     if certificate is None:
         return _json({"status": "not found"}, status=404)
@@ -220,8 +222,9 @@ def status(request, code):
 @require_POST
 def verify_credential(request):
     """POST a VC-JWT: its signature is checked with the site's key, then its status."""
-    if not allow_lookup(request):
-        return _json({"error": "too many look-ups"}, status=429)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return too_many_requests_json(verdict.retry_after)
     try:
         token = request.body.decode("utf-8")
         if token.lstrip().startswith("{"):

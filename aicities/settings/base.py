@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value can be overridden from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -251,11 +252,6 @@ CERTIFICATE_LOOKUP_RATE = (
     int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),
     int(env("CERTIFICATE_LOOKUP_WINDOW", "600")),
 )
-# Failed member sign-ins allowed per client address and username before a pause: (count, seconds).
-SIGN_IN_FAILURE_RATE = (
-    int(env("SIGN_IN_FAILURES_ALLOWED", "10")),
-    int(env("SIGN_IN_FAILURE_WINDOW", "900")),
-)
 # Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
@@ -270,3 +266,40 @@ LOGGING = {
 }
 
 SITE_LABEL = _("AI for Cities")
+
+# --- Security: sign-in lockout (django-axes) ------------------------------------------------
+# Every sign-in (Wagtail admin, members' page: every `authenticate` call) is counted by
+# normalised username and, separately, by client address; either one locks for the cool-off.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "members.lockout.NormalisedUsernameBackend",
+]
+AXES_FAILURE_LIMIT = int(env("SIGN_IN_FAILURES_ALLOWED", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(env("SIGN_IN_FAILURE_WINDOW", "900")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "members.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "home.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "members.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_SENSITIVE_PARAMETERS = ["password"]
+
+# --- Security: rate limits on forms that send email or look something up ---------------------
+# (count, seconds) per client address; and emails a visitor can have sent to one address.
+PASSWORD_RESET_RATE = (
+    int(env("PASSWORD_RESETS_ALLOWED", "10")),
+    int(env("PASSWORD_RESET_WINDOW", "3600")),
+)
+OPENING_ALERT_RATE = (
+    int(env("OPENING_ALERTS_ALLOWED", "10")),
+    int(env("OPENING_ALERT_WINDOW", "3600")),
+)
+REQUESTED_EMAILS_PER_RECIPIENT_RATE = (
+    int(env("EMAILS_PER_RECIPIENT_ALLOWED", "3")),
+    int(env("EMAILS_PER_RECIPIENT_WINDOW", "3600")),
+)
+# Wagtail's own admin password reset sends unlimited, synchronous emails: off. Editors use the
+# members' password reset, which is limited and queued.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
