@@ -15,6 +15,7 @@ from applications.forms import ApplicationForm, ParticipantFormSet
 from applications.records import Application, ApplicationStatus
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
+from home.cache_headers import mark_private
 from home.site_cache import contact_for
 from home.throttle import Limit, client_address, hit, too_many_requests
 from programme.models import Cohort
@@ -120,7 +121,9 @@ def application_received(page, request, token):
     if application is None:
         raise Http404
     context = {"page": page, "self": page, "request": request, "application": application}
-    return TemplateResponse(request, "applications/application_received.html", context)
+    return mark_private(
+        TemplateResponse(request, "applications/application_received.html", context)
+    )
 
 
 def application_status(page, request):
@@ -150,7 +153,7 @@ def application_status(page, request):
         "token": token,
         "just_withdrawn": request.GET.get("withdrawn") == "1",
     }
-    return TemplateResponse(request, "applications/application_status.html", context)
+    return mark_private(TemplateResponse(request, "applications/application_status.html", context))
 
 
 def request_opening_alert(page, request):
@@ -180,4 +183,4 @@ def confirm_opening_alert(page, request):
     if alert is None:
         raise Http404
     context = {"page": page, "self": page, "request": request, "alert": alert}
-    return TemplateResponse(request, "applications/alert_confirmed.html", context)
+    return mark_private(TemplateResponse(request, "applications/alert_confirmed.html", context))

@@ -20,6 +20,7 @@ from certificates.forms import VerificationForm
 from certificates.issuing import pdf_bytes
 from certificates.models import Certificate, Enrolment, normalise_code
 from certificates.ratelimit import lookup_verdict
+from home.cache_headers import mark_private
 from home.throttle import too_many_requests, too_many_requests_json
 from programme.calendars import calendar_for
 from programme.models import Session
@@ -120,8 +121,7 @@ def download_pdf(request, code):
     response = HttpResponse(pdf_bytes(certificate), content_type="application/pdf")
     name = display_slug(certificate.enrolment)
     response["Content-Disposition"] = f'attachment; filename="certificate-{name}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return mark_private(response)
 
 
 def download_credential(request, code):
@@ -133,8 +133,7 @@ def download_credential(request, code):
     )
     name = display_slug(certificate.enrolment)
     response["Content-Disposition"] = f'attachment; filename="open-badge-{name}.jwt"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return mark_private(response)
 
 
 def calendar_token(user):
@@ -158,9 +157,8 @@ def private_calendar(request, token):
     calendar = calendar_for(gettext("AI for Cities – my sessions"), sessions)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ai-for-cities-my-sessions.ics"'
-    response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"
-    return response
+    return mark_private(response)
 
 
 # --- machine-readable: the issuer, its keys and the status of credentials --------------------

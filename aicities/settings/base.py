@@ -303,3 +303,13 @@ REQUESTED_EMAILS_PER_RECIPIENT_RATE = (
 # Wagtail's own admin password reset sends unlimited, synchronous emails: off. Editors use the
 # members' password reset, which is limited and queued.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# --- Security: caching that cannot leak ----------------------------------------------------
+# Every response gets an explicit Cache-Control (home/cache_headers.py): private, no-store for
+# anything that may depend on the visitor, public with this max-age (seconds) otherwise. It sits
+# outside the session and CSRF middleware, so it sees the cookies they set.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "home.cache_headers.CacheHeadersMiddleware",
+)
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "300"))
