@@ -12,16 +12,20 @@ from wagtail.models import Page, Site
 from applications.alerts import OpeningAlertForm, confirm, subscribe
 from applications.decisions import change_status
 from applications.forms import ApplicationForm, ParticipantFormSet
+from applications.letters import LETTER_MAX_BYTES
 from applications.records import Application, ApplicationStatus
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
 from home.cache_headers import mark_private
+from home.request_hygiene import body_too_large, too_large
 from home.site_cache import contact_for
 from home.throttle import Limit, client_address, hit, too_many_requests
 from programme.models import Cohort
 
 RECEIPT_SALT = "applications.received"
 PARTICIPANTS_PREFIX = "participants"
+# The letter and the form's fields: anything larger is refused before it is read.
+APPLICATION_BODY_MAX_BYTES = LETTER_MAX_BYTES + 1024 * 1024
 
 
 def privacy_page(request):
@@ -69,6 +73,8 @@ def _with_extra_participant(data):
 
 
 def application_form(page, request):
+    if request.method == "POST" and body_too_large(request, APPLICATION_BODY_MAX_BYTES):
+        return too_large(request, APPLICATION_BODY_MAX_BYTES)
     cohorts, upcoming = open_cohorts()
     context = {
         "page": page,

@@ -1,6 +1,5 @@
 """Public pages (verification, the issuer's keys) and the participant's private downloads."""
 
-import json
 import uuid
 
 from django.conf import settings
@@ -21,11 +20,15 @@ from certificates.issuing import pdf_bytes
 from certificates.models import Certificate, Enrolment, normalise_code
 from certificates.ratelimit import lookup_verdict
 from home.cache_headers import mark_private
+from home.request_hygiene import JunkRequest, body_too_large, load_json
 from home.throttle import too_many_requests, too_many_requests_json
 from programme.calendars import calendar_for
 from programme.models import Session
 
 CALENDAR_SALT = "certificates.calendar"
+# A credential is a few kilobytes; its JSON wrapper has no reason to nest.
+CREDENTIAL_BODY_MAX_BYTES = 64 * 1024
+JSON_MAX_DEPTH = 8
 
 
 def is_staff(user):
@@ -216,6 +219,16 @@ def status(request, code):
     return _json(_status(certificate))
 
 
+def _posted_token(body):
+    """The VC-JWT posted raw, or as {"credential": "…"} in a small, shallow JSON body."""
+    if body.lstrip().startswith(b"{"):
+        return str(load_json(body, CREDENTIAL_BODY_MAX_BYTES, JSON_MAX_DEPTH).get("credential", ""))
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise JunkRequest("not UTF-8") from error
+
+
 @csrf_exempt
 @require_POST
 def verify_credential(request):
@@ -223,12 +236,11 @@ def verify_credential(request):
     verdict = lookup_verdict(request)
     if not verdict.allowed:
         return too_many_requests_json(verdict.retry_after)
+    if body_too_large(request, CREDENTIAL_BODY_MAX_BYTES):
+        return _json({"error": "too large"}, status=413)
     try:
-        token = request.body.decode("utf-8")
-        if token.lstrip().startswith("{"):
-            token = json.loads(token).get("credential", "")
-        payload = credentials.read_credential(token)
-    except (credentials.InvalidCredential, UnicodeDecodeError, ValueError, AttributeError):
+        payload = credentials.read_credential(_posted_token(request.body))
+    except (credentials.InvalidCredential, JunkRequest, AttributeError):
         return _json({"signature": "invalid"}, status=400)
     try:
         credential_id = uuid.UUID(str(payload.get("jti", "")).removeprefix("urn:uuid:"))

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
@@ -40,7 +40,7 @@ def search_pages(query):
     return [hit for hit in hits if hit.pk in allowed]
 
 
-@require_GET
+@require_safe
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     context = {"search_query": query, "search_results": None}
@@ -58,7 +58,7 @@ def search(request):
     return render(request, "home/search.html", context)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     lines = [
@@ -71,7 +71,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def sitemap_xml(request):
     """Every discoverable page in every language, each listing its language alternates."""

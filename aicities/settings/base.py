@@ -313,3 +313,13 @@ MIDDLEWARE.insert(
     "home.cache_headers.CacheHeadersMiddleware",
 )
 PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "300"))
+
+# --- Security: junk is refused at the door ---------------------------------------------------
+# Bodies larger than this are refused (HTTP 413) before they are read: the largest legitimate
+# one is an editor's document upload (WAGTAILDOCS_MAX_UPLOAD_SIZE). NUL and control characters
+# in query strings and form fields get HTTP 400 (home/request_hygiene.py).
+MAX_REQUEST_BODY_BYTES = WAGTAILDOCS_MAX_UPLOAD_SIZE + 5 * 1024 * 1024
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "home.request_hygiene.RequestHygieneMiddleware",
+)
