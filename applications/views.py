@@ -3,6 +3,7 @@
 import uuid
 from urllib.parse import urlencode
 
+from csp.decorators import csp_update
 from django.core import signing
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -17,6 +18,7 @@ from applications.records import Application, ApplicationStatus
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
 from home.cache_headers import mark_private
+from home.csp import RECAPTCHA_CSP
 from home.request_hygiene import body_too_large, too_large
 from home.site_cache import contact_for
 from home.throttle import Limit, client_address, hit, too_many_requests
@@ -72,7 +74,9 @@ def _with_extra_participant(data):
     return data
 
 
+@csp_update(RECAPTCHA_CSP)
 def application_form(page, request):
+    """The form (GET/POST); reCAPTCHA's sources are allowed on this page and no other."""
     if request.method == "POST" and body_too_large(request, APPLICATION_BODY_MAX_BYTES):
         return too_large(request, APPLICATION_BODY_MAX_BYTES)
     cohorts, upcoming = open_cohorts()

@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from home.csp import csp_settings, permissions_policy
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -323,3 +325,15 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "home.request_hygiene.RequestHygieneMiddleware",
 )
+
+# --- Security: Content-Security-Policy and Permissions-Policy --------------------------------
+# A strict policy on the public site (no inline script or style), a looser one on the admin,
+# reCAPTCHA only on the application page (home/csp.py). CSP_REPORT_ONLY=true sends the policy
+# as Content-Security-Policy-Report-Only while rolling it out; CSP_REPORT_URI collects reports.
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(1, "home.csp.SiteCSPMiddleware")
+MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
+CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = csp_settings(
+    report_only=env_bool("CSP_REPORT_ONLY", False), report_uri=env("CSP_REPORT_URI", "")
+)
+PERMISSIONS_POLICY = permissions_policy()
