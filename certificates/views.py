@@ -3,10 +3,12 @@
 import uuid
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -17,7 +19,7 @@ from certificates import credentials
 from certificates.enrolment import display_slug
 from certificates.forms import VerificationForm
 from certificates.issuing import pdf_bytes
-from certificates.models import Certificate, Enrolment, normalise_code
+from certificates.models import CalendarKey, Certificate, Enrolment, normalise_code
 from certificates.ratelimit import lookup_verdict
 from home.cache_headers import mark_private
 from home.request_hygiene import JunkRequest, body_too_large, load_json
@@ -140,16 +142,43 @@ def download_credential(request, code):
 
 
 def calendar_token(user):
-    return signing.dumps(user.pk, salt=CALENDAR_SALT)
+    """The private calendar address's token: the user and the current version of their key."""
+    return signing.dumps([user.pk, CalendarKey.version_for(user.pk)], salt=CALENDAR_SALT)
+
+
+def calendar_holder(token):
+    """The user id of a token still in force, or None (forged, or replaced by a newer one).
+    Tokens made before versions existed carry the bare user id and count as version 1."""
+    try:
+        value = signing.loads(token, salt=CALENDAR_SALT)
+    except signing.BadSignature:
+        return None
+    user_id, version = value if isinstance(value, list) and len(value) == 2 else (value, 1)
+    if not isinstance(user_id, int) or version != CalendarKey.version_for(user_id):
+        return None
+    return user_id
+
+
+@require_POST
+@login_required(login_url="members:login")
+def renew_calendar(request):
+    """Replace the participant's private calendar address; the old one stops working."""
+    CalendarKey.renew(request.user)
+    messages.success(
+        request,
+        gettext(
+            "You have a new calendar address. The old one no longer works: update your calendar."
+        ),
+    )
+    return redirect("members:my_space")
 
 
 @require_safe
 def private_calendar(request, token):
     """The sessions of the cohorts the token's holder is enrolled in, and no other."""
-    try:
-        user_id = signing.loads(token, salt=CALENDAR_SALT)
-    except signing.BadSignature as error:
-        raise Http404 from error
+    user_id = calendar_holder(token)
+    if user_id is None:
+        raise Http404
     cohort_ids = Enrolment.objects.filter(user_id=user_id).values("cohort_id")
     sessions = (
         Session.objects.filter(cohort_id__in=cohort_ids)

@@ -1,5 +1,6 @@
 """Site-wide views: search, sitemap, robots.txt and the error pages."""
 
+import re
 from collections import defaultdict
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -22,6 +23,12 @@ MAX_QUERY_LENGTH = 200
 MAX_HITS = 200
 
 
+def search_terms(query):
+    """The words of a query, without quotes or operators that the full-text engines of SQLite
+    and PostgreSQL would read as syntax (a lone `"` is an error there, not a word)."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 def search_pages(query):
     """Pages of the active language matching `query`, best first, that the public may see.
 
@@ -32,7 +39,7 @@ def search_pages(query):
         Page.objects.live()
         .filter(locale=Locale.get_active())
         .specific()
-        .search(query, operator="and")[:MAX_HITS]
+        .search(search_terms(query), operator="and")[:MAX_HITS]
     )
     allowed = set(
         discoverable_pages().filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True)
@@ -44,7 +51,7 @@ def search_pages(query):
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     context = {"search_query": query, "search_results": None}
-    if query:
+    if search_terms(query):
         paginator = Paginator(search_pages(query), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
