@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.notifications import ALERT_CONFIRMATION, ALERT_OPENING, queue_alert_email
 from applications.records import OpeningAlert
+from mail.limits import may_email
 from programme.facts import COUNTRIES
 
 UNCONFIRMED_LIFETIME = datetime.timedelta(days=7)
@@ -21,13 +22,15 @@ class OpeningAlertForm(forms.Form):
 
 
 def subscribe(email, country):
-    """Create (or refresh) an unconfirmed alert and queue the confirmation email."""
+    """Create (or refresh) an unconfirmed alert and queue the confirmation email, unless this
+    address already had its share of requested emails (`mail.limits`)."""
     alert, _created = OpeningAlert.objects.update_or_create(
         email=email.strip().lower(),
         country=country,
         defaults={"language": (get_language() or "en").split("-")[0], "confirmed_at": None},
     )
-    queue_alert_email(ALERT_CONFIRMATION, alert)
+    if may_email(alert.email):
+        queue_alert_email(ALERT_CONFIRMATION, alert)
     return alert
 
 

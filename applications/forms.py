@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox
 
+from applications.letters import LETTER_MAX_BYTES, LETTER_MAX_PAGES, UnsafeLetter, check_letter
 from applications.records import (
     MAX_PARTICIPANTS,
     MOTIVATION_MAX_LENGTH,
@@ -19,22 +20,32 @@ from applications.records import (
 
 logger = logging.getLogger(__name__)
 
-PDF_SIGNATURE = b"%PDF-"
-LETTER_MAX_BYTES = 5 * 1024 * 1024
 CONSENT_VERSION = "2026-01"
 
 
 def validate_pdf_letter(upload):
-    """A real PDF of at most 5 MB: its content is checked, not only its name."""
+    """A real, harmless PDF of at most 5 MB and 20 pages (applications/letters.py)."""
     if upload.size > LETTER_MAX_BYTES:
         raise ValidationError(
             _("The letter is too large: the limit is %(limit)s MB."), params={"limit": 5}
         )
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if not upload.name.lower().endswith(".pdf") or PDF_SIGNATURE not in head:
+    if not upload.name.lower().endswith(".pdf"):
         raise ValidationError(_("The letter must be a PDF file."))
+    try:
+        check_letter(upload)
+    except UnsafeLetter as refusal:
+        message = LETTER_REFUSALS.get(str(refusal), LETTER_REFUSALS["unreadable"])
+        raise ValidationError(message, params={"pages": LETTER_MAX_PAGES}) from refusal
+
+
+LETTER_REFUSALS = {
+    "unreadable": _("The letter must be a PDF file."),
+    "encrypted": _("The letter must not be password-protected."),
+    "pages": _("The letter must have between 1 and %(pages)s pages."),
+    "active content": _(
+        "The letter contains scripts or embedded files. Please save it again as a plain PDF."
+    ),
+}
 
 
 class SpamCheckField(ReCaptchaField):

@@ -3,6 +3,7 @@
 import uuid
 from urllib.parse import urlencode
 
+from csp.decorators import csp_update
 from django.core import signing
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -12,14 +13,21 @@ from wagtail.models import Page, Site
 from applications.alerts import OpeningAlertForm, confirm, subscribe
 from applications.decisions import change_status
 from applications.forms import ApplicationForm, ParticipantFormSet
+from applications.letters import LETTER_MAX_BYTES
 from applications.records import Application, ApplicationStatus
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
+from home.cache_headers import mark_private
+from home.csp import RECAPTCHA_CSP
+from home.request_hygiene import body_too_large, too_large
 from home.site_cache import contact_for
+from home.throttle import Limit, client_address, hit, too_many_requests
 from programme.models import Cohort
 
 RECEIPT_SALT = "applications.received"
 PARTICIPANTS_PREFIX = "participants"
+# The letter and the form's fields: anything larger is refused before it is read.
+APPLICATION_BODY_MAX_BYTES = LETTER_MAX_BYTES + 1024 * 1024
 
 
 def privacy_page(request):
@@ -66,7 +74,11 @@ def _with_extra_participant(data):
     return data
 
 
+@csp_update(RECAPTCHA_CSP)
 def application_form(page, request):
+    """The form (GET/POST); reCAPTCHA's sources are allowed on this page and no other."""
+    if request.method == "POST" and body_too_large(request, APPLICATION_BODY_MAX_BYTES):
+        return too_large(request, APPLICATION_BODY_MAX_BYTES)
     cohorts, upcoming = open_cohorts()
     context = {
         "page": page,
@@ -119,7 +131,9 @@ def application_received(page, request, token):
     if application is None:
         raise Http404
     context = {"page": page, "self": page, "request": request, "application": application}
-    return TemplateResponse(request, "applications/application_received.html", context)
+    return mark_private(
+        TemplateResponse(request, "applications/application_received.html", context)
+    )
 
 
 def application_status(page, request):
@@ -149,12 +163,16 @@ def application_status(page, request):
         "token": token,
         "just_withdrawn": request.GET.get("withdrawn") == "1",
     }
-    return TemplateResponse(request, "applications/application_status.html", context)
+    return mark_private(TemplateResponse(request, "applications/application_status.html", context))
 
 
 def request_opening_alert(page, request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    limit = Limit.from_setting("applications:opening-alerts", "OPENING_ALERT_RATE")
+    verdict = hit(limit, client_address(request))
+    if not verdict.allowed:
+        return too_many_requests(request, verdict.retry_after)
     form = OpeningAlertForm(request.POST)
     context = {"page": page, "self": page, "request": request}
     if not form.is_valid():
@@ -175,4 +193,4 @@ def confirm_opening_alert(page, request):
     if alert is None:
         raise Http404
     context = {"page": page, "self": page, "request": request, "alert": alert}
-    return TemplateResponse(request, "applications/alert_confirmed.html", context)
+    return mark_private(TemplateResponse(request, "applications/alert_confirmed.html", context))

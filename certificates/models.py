@@ -207,3 +207,32 @@ class Certificate(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+
+class CalendarKey(models.Model):
+    """The version of a participant's private calendar address: a new address raises it, and
+    every address signed with an older version stops working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_key"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("private calendar address")
+        verbose_name_plural = _("private calendar addresses")
+
+    def __str__(self):
+        return f"{self.user} (v{self.version})"
+
+    @classmethod
+    def version_for(cls, user_id):
+        return cls.objects.filter(user_id=user_id).values_list("version", flat=True).first() or 1
+
+    @classmethod
+    def renew(cls, user):
+        """Make the user's current calendar address stop working; return the new version."""
+        key, _created = cls.objects.get_or_create(user=user)
+        cls.objects.filter(pk=key.pk).update(version=models.F("version") + 1)
+        key.refresh_from_db()
+        return key.version

@@ -15,5 +15,6 @@ urlpatterns = [
         views.download_credential,
         name="download_credential",
     ),
+    path("certificates/calendar/new/", views.renew_calendar, name="renew_calendar"),
     path("certificates/calendar/<str:token>.ics", views.private_calendar, name="calendar"),
 ]

@@ -1,29 +1,36 @@
 """Public pages (verification, the issuer's keys) and the participant's private downloads."""
 
-import json
 import uuid
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from certificates import credentials
 from certificates.enrolment import display_slug
 from certificates.forms import VerificationForm
 from certificates.issuing import pdf_bytes
-from certificates.models import Certificate, Enrolment, normalise_code
-from certificates.ratelimit import allow_lookup
+from certificates.models import CalendarKey, Certificate, Enrolment, normalise_code
+from certificates.ratelimit import lookup_verdict
+from home.cache_headers import mark_private
+from home.request_hygiene import JunkRequest, body_too_large, load_json
+from home.throttle import too_many_requests, too_many_requests_json
 from programme.calendars import calendar_for
 from programme.models import Session
 
 CALENDAR_SALT = "certificates.calendar"
+# A credential is a few kilobytes; its JSON wrapper has no reason to nest.
+CREDENTIAL_BODY_MAX_BYTES = 64 * 1024
+JSON_MAX_DEPTH = 8
 
 
 def is_staff(user):
@@ -51,10 +58,8 @@ def find_certificate(code):
     )
 
 
-def _too_many(request):
-    response = render(request, "certificates/too_many_lookups.html", status=429)
-    response["Retry-After"] = "600"
-    return response
+def _too_many(request, verdict):
+    return too_many_requests(request, verdict.retry_after, "certificates/too_many_lookups.html")
 
 
 def _verification_page(request, form, code=None, looked_up=False):
@@ -70,7 +75,7 @@ def _verification_page(request, form, code=None, looked_up=False):
     return response
 
 
-@require_GET
+@require_safe
 def verify(request):
     """The form; with ?code=… the result is shown under it."""
     if "code" not in request.GET:
@@ -78,16 +83,18 @@ def verify(request):
     form = VerificationForm(request.GET)
     if not form.is_valid():
         return _verification_page(request, form)
-    if not allow_lookup(request):
-        return _too_many(request)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return _too_many(request, verdict)
     return _verification_page(request, form, form.cleaned_data["code"], looked_up=True)
 
 
-@require_GET
+@require_safe
 def verify_code(request, code):
     """The address in the QR code."""
-    if not allow_lookup(request):
-        return _too_many(request)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return _too_many(request, verdict)
     form = VerificationForm(initial={"code": code})
     return _verification_page(request, form, normalise_code(code), looked_up=True)
 
@@ -119,8 +126,7 @@ def download_pdf(request, code):
     response = HttpResponse(pdf_bytes(certificate), content_type="application/pdf")
     name = display_slug(certificate.enrolment)
     response["Content-Disposition"] = f'attachment; filename="certificate-{name}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return mark_private(response)
 
 
 def download_credential(request, code):
@@ -132,21 +138,47 @@ def download_credential(request, code):
     )
     name = display_slug(certificate.enrolment)
     response["Content-Disposition"] = f'attachment; filename="open-badge-{name}.jwt"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return mark_private(response)
 
 
 def calendar_token(user):
-    return signing.dumps(user.pk, salt=CALENDAR_SALT)
+    """The private calendar address's token: the user and the current version of their key."""
+    return signing.dumps([user.pk, CalendarKey.version_for(user.pk)], salt=CALENDAR_SALT)
 
 
-@require_GET
+def calendar_holder(token):
+    """The user id of a token still in force, or None (forged, or replaced by a newer one).
+    Tokens made before versions existed carry the bare user id and count as version 1."""
+    try:
+        value = signing.loads(token, salt=CALENDAR_SALT)
+    except signing.BadSignature:
+        return None
+    user_id, version = value if isinstance(value, list) and len(value) == 2 else (value, 1)
+    if not isinstance(user_id, int) or version != CalendarKey.version_for(user_id):
+        return None
+    return user_id
+
+
+@require_POST
+@login_required(login_url="members:login")
+def renew_calendar(request):
+    """Replace the participant's private calendar address; the old one stops working."""
+    CalendarKey.renew(request.user)
+    messages.success(
+        request,
+        gettext(
+            "You have a new calendar address. The old one no longer works: update your calendar."
+        ),
+    )
+    return redirect("members:my_space")
+
+
+@require_safe
 def private_calendar(request, token):
     """The sessions of the cohorts the token's holder is enrolled in, and no other."""
-    try:
-        user_id = signing.loads(token, salt=CALENDAR_SALT)
-    except signing.BadSignature as error:
-        raise Http404 from error
+    user_id = calendar_holder(token)
+    if user_id is None:
+        raise Http404
     cohort_ids = Enrolment.objects.filter(user_id=user_id).values("cohort_id")
     sessions = (
         Session.objects.filter(cohort_id__in=cohort_ids)
@@ -157,9 +189,8 @@ def private_calendar(request, token):
     calendar = calendar_for(gettext("AI for Cities – my sessions"), sessions)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ai-for-cities-my-sessions.ics"'
-    response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"
-    return response
+    return mark_private(response)
 
 
 # --- machine-readable: the issuer, its keys and the status of credentials --------------------
@@ -171,17 +202,17 @@ def _json(data, status=200):
     return response
 
 
-@require_GET
+@require_safe
 def issuer(request):
     return _json(credentials.issuer_profile())
 
 
-@require_GET
+@require_safe
 def achievement(request):
     return _json({"@context": credentials.CONTEXTS, **credentials.achievement()})
 
 
-@require_GET
+@require_safe
 def jwks(request):
     return _json(credentials.public_jwks())
 
@@ -195,7 +226,7 @@ def _status(certificate):
     }
 
 
-@require_GET
+@require_safe
 def status_list(request):
     """The signed W3C Bitstring Status List of revoked certificates (a VC-JWT)."""
     revoked = Certificate.objects.filter(revoked_at__isnull=False).values_list("pk", flat=True)
@@ -206,28 +237,39 @@ def status_list(request):
     return response
 
 
-@require_GET
+@require_safe
 def status(request, code):
-    if not allow_lookup(request):
-        return _json({"error": "too many look-ups"}, status=429)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return too_many_requests_json(verdict.retry_after)
     certificate = Certificate.objects.filter(code=normalise_code(code)).first()
     if certificate is None:
         return _json({"status": "not found"}, status=404)
     return _json(_status(certificate))
 
 
+def _posted_token(body):
+    """The VC-JWT posted raw, or as {"credential": "…"} in a small, shallow JSON body."""
+    if body.lstrip().startswith(b"{"):
+        return str(load_json(body, CREDENTIAL_BODY_MAX_BYTES, JSON_MAX_DEPTH).get("credential", ""))
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise JunkRequest("not UTF-8") from error
+
+
 @csrf_exempt
 @require_POST
 def verify_credential(request):
     """POST a VC-JWT: its signature is checked with the site's key, then its status."""
-    if not allow_lookup(request):
-        return _json({"error": "too many look-ups"}, status=429)
+    verdict = lookup_verdict(request)
+    if not verdict.allowed:
+        return too_many_requests_json(verdict.retry_after)
+    if body_too_large(request, CREDENTIAL_BODY_MAX_BYTES):
+        return _json({"error": "too large"}, status=413)
     try:
-        token = request.body.decode("utf-8")
-        if token.lstrip().startswith("{"):
-            token = json.loads(token).get("credential", "")
-        payload = credentials.read_credential(token)
-    except (credentials.InvalidCredential, UnicodeDecodeError, ValueError, AttributeError):
+        payload = credentials.read_credential(_posted_token(request.body))
+    except (credentials.InvalidCredential, JunkRequest, AttributeError):
         return _json({"signature": "invalid"}, status=400)
     try:
         credential_id = uuid.UUID(str(payload.get("jti", "")).removeprefix("urn:uuid:"))

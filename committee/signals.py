@@ -1,12 +1,13 @@
-"""Signal wiring of the committee: page privacy kept the same in every language, and each new
-notes section opened to committee members."""
+"""Signal wiring of the committee: page privacy kept the same in every language, each new
+notes section opened to committee members, and documents' files moved to private storage when
+their collection becomes restricted (and back)."""
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from committee import privacy
-from committee.models import CommitteeNoteIndexPage
+from committee.models import CommitteeNoteIndexPage, Resource
 from committee.permissions import grant_committee_section
 
 post_save.connect(privacy.on_restriction_saved, sender=PageViewRestriction)
@@ -19,3 +20,20 @@ m2m_changed.connect(
 def open_new_notes_section(sender, instance, created, **kwargs):
     if created:
         grant_committee_section(instance)
+
+
+def documents_of(collection):
+    """The documents of a collection and of the collections under it."""
+    collections = Collection.objects.descendant_of(collection, inclusive=True)
+    return Resource.objects.filter(collection__in=collections)
+
+
+@receiver(post_save, sender=CollectionViewRestriction, dispatch_uid="committee.private_files")
+@receiver(post_delete, sender=CollectionViewRestriction, dispatch_uid="committee.public_files")
+def move_files_when_a_collection_changes_privacy(sender, instance, **kwargs):
+    """A restriction added to (or removed from) a collection moves its documents' files."""
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:  # the collection itself is being deleted
+        return
+    for document in documents_of(collection):
+        document.keep_file_private()

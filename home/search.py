@@ -8,6 +8,7 @@ would overwrite the rows of the others (wagtail/wagtail#9253); here each backend
 objects of its own language. On SQLite there is one backend: no stemming, no accent folding.
 """
 
+import re
 import unicodedata
 
 from django.conf import settings
@@ -39,6 +40,12 @@ def clean_query(raw):
     return " ".join("".join(kept).split())[:MAX_QUERY_LENGTH]
 
 
+def search_terms(query):
+    """The words of a query, without quotes or operators that the full-text engines of SQLite
+    and PostgreSQL would read as syntax (a lone `"` is an error there, not a word)."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 def folded(text):
     """`text` without case or accents, for comparisons made in Python: "Liège" → "liege"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -60,7 +67,9 @@ def search_pages(query, locale):
         Page.objects.live()
         .filter(locale=locale)
         .specific()
-        .search(query, operator="and", backend=backend_name(locale.language_code))[:MAX_HITS]
+        .search(search_terms(query), operator="and", backend=backend_name(locale.language_code))[
+            :MAX_HITS
+        ]
     )
     allowed = set(
         discoverable_pages().filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True)

@@ -1,21 +1,58 @@
-"""Counting what one client does in a time window (certificate look-ups, failed sign-ins).
+"""Counting what one client, or one recipient, does in a time window, and the 429 answer.
 
-Counts live in the shared cache under a hash, so no address or name is stored in clear. When
-the cache cannot be reached, `count` and `counted` return None and log it: each caller says
-what an outage means for its limit (sign-in fails closed, a public look-up stays open).
+Limits guard the forms that send email or look something up (members' password reset, opening
+alerts, certificate look-ups): per client address and per target address. Counts live in the
+shared cache (Redis in production), so every app server counts together, under a hash, so no
+address or name is stored in clear. A window starts with the first event and lasts
+`window` seconds; `Retry-After` gives what is left of it. Sign-in failures are counted by
+django-axes (members/lockout.py), not here.
 """
 
 import hashlib
 import logging
+import math
+import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import JsonResponse
+from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
+# What a limit answers while the shared cache is down: nothing can be counted, so each limit
+# says whether it stays open (a look-up shows only public facts) or closes (email senders).
+OUTAGE_RETRY_AFTER = 60
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `allowed` events of `scope` per identity within `window` seconds."""
+
+    scope: str
+    allowed: int
+    window: int
+    open_when_cache_is_down: bool = False
+
+    @classmethod
+    def from_setting(cls, scope, setting_name, open_when_cache_is_down=False):
+        allowed, window = getattr(settings, setting_name)
+        return cls(scope, allowed, window, open_when_cache_is_down)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: int  # seconds until the window ends
 
 
 def client_address(request):
-    """The client's address; behind TRUSTED_PROXY_COUNT proxies, the one they recorded."""
+    """The client's address; behind TRUSTED_PROXY_COUNT proxies, the one they recorded.
+
+    Each trusted proxy appends the address it saw to X-Forwarded-For, so the client is the
+    TRUSTED_PROXY_COUNT-th entry from the right; anything further left may be forged.
+    Also django-axes' AXES_CLIENT_IP_CALLABLE, so sign-in lockouts count the same address.
+    """
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [
@@ -29,46 +66,71 @@ def client_address(request):
 
 
 def _key(scope, identity):
-    return f"{scope}:{hashlib.sha256(identity.encode()).hexdigest()[:32]}"
+    return f"throttle:{scope}:{hashlib.sha256(identity.encode()).hexdigest()[:32]}"
 
 
-def _cache_down(scope, error):
-    logger.error("Rate limit %s: the shared cache is unavailable (%s)", scope, type(error).__name__)
+class CacheUnavailable(Exception):
+    pass
 
 
-def count(scope, identity, window):
-    """Count one more event for `identity` in `scope`; return the count within the window, or
-    None when the cache is unavailable."""
-    key = _key(scope, identity)
+def hit(limit, identity):
+    """Count one event for `identity`; say whether it is within the limit and when it resets.
+
+    When the shared cache cannot be reached (an exception, or django-redis answering nothing
+    with its exceptions switched off), the outage is logged and the limit's own rule decides.
+    """
     try:
-        if cache.add(key, 0, timeout=window) is None:
-            raise ConnectionError("the cache answered nothing")  # django-redis, exceptions off
-        try:
-            return cache.incr(key)
-        except ValueError:  # Expired between add and incr.
-            cache.set(key, 1, timeout=window)
-            return 1
-    except Exception as error:  # The cache backend's own errors differ (Redis, memcached…).
-        _cache_down(scope, error)
-        return None
+        return _counted_hit(limit, identity)
+    except Exception as error:  # Each cache backend raises its own errors.
+        logger.error(
+            "Rate limit %s: the shared cache is unavailable (%s)",
+            limit.scope,
+            type(error).__name__,
+        )
+        return Verdict(allowed=limit.open_when_cache_is_down, retry_after=OUTAGE_RETRY_AFTER)
 
 
-def counted(scope, identity):
-    """How many events `identity` has in `scope` now, without counting one (None when the
-    cache is unavailable)."""
-    key = _key(scope, identity)
+def _counted_hit(limit, identity):
+    key = _key(limit.scope, identity)
+    now = time.time()
+    if cache.add(f"{key}:start", now, timeout=limit.window) is None:
+        raise CacheUnavailable("the cache answered nothing")
+    cache.add(key, 0, timeout=limit.window)
     try:
-        # has_key() says True or False; None only when the cache could not be asked.
-        if cache.has_key(key) is None:
-            raise ConnectionError("the cache answered nothing")
-        return cache.get(key, 0)
-    except Exception as error:
-        _cache_down(scope, error)
-        return None
+        count = cache.incr(key)
+        if count is None:
+            raise CacheUnavailable("the cache answered nothing")
+    except ValueError:  # Expired between add and incr.
+        cache.set(f"{key}:start", now, timeout=limit.window)
+        cache.set(key, 1, timeout=limit.window)
+        count = 1
+    started = cache.get(f"{key}:start") or now
+    retry_after = max(1, math.ceil(started + limit.window - now))
+    return Verdict(allowed=count <= limit.allowed, retry_after=retry_after)
 
 
-def forget(scope, identity):
-    try:
-        cache.delete(_key(scope, identity))
-    except Exception as error:
-        _cache_down(scope, error)
+def forget(limit, identity):
+    key = _key(limit.scope, identity)
+    cache.delete_many([key, f"{key}:start"])
+
+
+def retry_after_header(seconds):
+    return str(max(1, int(seconds)))
+
+
+def too_many_requests(request, retry_after, template_name="too_many_requests.html"):
+    """HTTP 429 with Retry-After: a translated page, or JSON for a JSON client."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return too_many_requests_json(retry_after)
+    minutes = max(1, math.ceil(retry_after / 60))
+    response = render(
+        request, template_name, {"retry_after": retry_after, "minutes": minutes}, status=429
+    )
+    response["Retry-After"] = retry_after_header(retry_after)
+    return response
+
+
+def too_many_requests_json(retry_after):
+    response = JsonResponse({"error": "too many requests", "retry_after": retry_after}, status=429)
+    response["Retry-After"] = retry_after_header(retry_after)
+    return response

@@ -7,14 +7,14 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale
 
 from home.links import absolute_url
 from home.outages import outage_response, wants_json
-from home.search import clean_query, search_pages
+from home.search import clean_query, search_pages, search_terms
 from home.sitemap import PageSitemap
 
 # Apps add their own results (the programme's cohorts) through this hook: functions
@@ -23,11 +23,11 @@ SEARCH_HOOK = "site_search_results"
 RESULTS_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     context = {"search_query": query, "search_results": None}
-    if query:
+    if search_terms(query):
         paginator = Paginator(search_pages(query, Locale.get_active()), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
@@ -41,7 +41,7 @@ def search(request):
     return render(request, "home/search.html", context)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     lines = [
@@ -54,7 +54,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def sitemap_xml(request):
     """Every discoverable page in every language, each listing its language alternates."""

@@ -1,51 +1,25 @@
-"""The members' sign-in form, paused after repeated wrong passwords."""
+"""The members' password reset form: the email is queued, and an inbox cannot be flooded."""
 
-from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import get_language
 
-from home.throttle import client_address, count, counted, forget
-
-SIGN_IN_FAILURES = "members:sign-in-failures"
+from mail.limits import may_email
+from mail.tasks import queue_email
+from members.emails import PASSWORD_RESET
 
 
-class ThrottledSignInForm(AuthenticationForm):
-    """Django's sign-in form, paused for a while after repeated wrong passwords.
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Queue the email instead of sending it in the request, so a mail outage is retried; at
+    most a few per address and hour (`mail.limits`), whatever the number of requests."""
 
-    Failures are counted per client address and username, so guessing one member's password is
-    slowed down without locking that member out from everywhere else.
-    """
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "unavailable": _("Signing in is not possible for a few minutes. Please try again shortly."),
-        "too_many_failures": _(
-            "Too many unsuccessful attempts to sign in. Please wait %(minutes)s minutes and try "
-            "again, or reset your password."
-        ),
-    }
-
-    def _identity(self):
-        username = (self.data.get("username") or "").strip().lower()
-        return f"{client_address(self.request)}|{username}"
-
-    def clean(self):
-        allowed, window = settings.SIGN_IN_FAILURE_RATE
-        failures = counted(SIGN_IN_FAILURES, self._identity())
-        if failures is None:
-            # Without the shared cache failures cannot be counted: sign-in fails closed.
-            raise ValidationError(self.error_messages["unavailable"], code="unavailable")
-        if failures >= allowed:
-            raise ValidationError(
-                self.error_messages["too_many_failures"],
-                code="too_many_failures",
-                params={"minutes": max(1, window // 60)},
-            )
-        try:
-            cleaned_data = super().clean()
-        except ValidationError:
-            count(SIGN_IN_FAILURES, self._identity(), window)
-            raise
-        forget(SIGN_IN_FAILURES, self._identity())
-        return cleaned_data
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        if may_email(to_email):
+            queue_email(PASSWORD_RESET, context["user"].pk, language=get_language() or "en")

@@ -39,6 +39,8 @@ EDITOR_MODELS = {
     "applications": ["application", "proposedparticipant", "applicationstatuschange"],
     "certificates": ["enrolment", "attendance", "certificate"],
 }
+# Sign-in lockouts (django-axes): editors see them and lift them, nothing more.
+EDITOR_LOCKOUT_PERMISSIONS = ["view_accessattempt", "delete_accessattempt"]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -69,6 +71,11 @@ def ensure_groups():
     for app_label, models in EDITOR_MODELS.items():
         editors.permissions.add(*_model_permissions(app_label, models))
     editors.permissions.add(*Permission.objects.filter(codename__in=["submit_translation"]))
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="axes", codename__in=EDITOR_LOCKOUT_PERMISSIONS
+        )
+    )
 
     root_page = Page.get_first_root_node()
     if root_page is not None:

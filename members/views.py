@@ -1,23 +1,23 @@
-"""The members' side of the public site: sign in and out, reset a password, and "my space"."""
+"""The members' side of the public site: sign in and out, reset a password, and "my space".
+
+Wrong passwords lock the sign-in through django-axes (members/lockout.py); the password reset
+is limited per client address here and per recipient in its form.
+"""
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
-from mail.tasks import queue_email
+from home.throttle import Limit, client_address, hit, too_many_requests
 from members.access import is_member
-from members.emails import PASSWORD_RESET
-from members.forms import ThrottledSignInForm
+from members.forms import QueuedPasswordResetForm
 from members.my_space import sections_for
 
 
 class MemberLoginView(auth_views.LoginView):
     template_name = "members/login.html"
-    authentication_form = ThrottledSignInForm
 
     def get_default_redirect_url(self):
         return reverse_lazy("members:my_space")
@@ -27,25 +27,17 @@ class MemberLogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("members:signed_out")
 
 
-class QueuedPasswordResetForm(PasswordResetForm):
-    """Queue the email instead of sending it in the request, so a mail outage is retried."""
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        queue_email(PASSWORD_RESET, context["user"].pk, language=get_language() or "en")
-
-
 class MemberPasswordResetView(auth_views.PasswordResetView):
     template_name = "members/password_reset_form.html"
     form_class = QueuedPasswordResetForm
     success_url = reverse_lazy("members:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        limit = Limit.from_setting("members:password-reset", "PASSWORD_RESET_RATE")
+        verdict = hit(limit, client_address(request))
+        if not verdict.allowed:
+            return too_many_requests(request, verdict.retry_after)
+        return super().post(request, *args, **kwargs)
 
 
 class MemberPasswordResetDoneView(auth_views.PasswordResetDoneView):

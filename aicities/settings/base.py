@@ -1,11 +1,14 @@
 """Settings shared by every environment; each value can be overridden from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from home.csp import csp_settings, permissions_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -323,11 +326,6 @@ CERTIFICATE_LOOKUP_RATE = (
     int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),
     int(env("CERTIFICATE_LOOKUP_WINDOW", "600")),
 )
-# Failed member sign-ins allowed per client address and username before a pause: (count, seconds).
-SIGN_IN_FAILURE_RATE = (
-    int(env("SIGN_IN_FAILURES_ALLOWED", "10")),
-    int(env("SIGN_IN_FAILURE_WINDOW", "900")),
-)
 # Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
@@ -348,3 +346,72 @@ LOGGING = {
 EMAIL_QUEUE_ALERT_MINUTES = int(env("EMAIL_QUEUE_ALERT_MINUTES", "15"))
 
 SITE_LABEL = _("AI for Cities")
+
+# --- Security: sign-in lockout (django-axes) ------------------------------------------------
+# Every sign-in (Wagtail admin, members' page: every `authenticate` call) is counted by
+# normalised username and, separately, by client address; either one locks for the cool-off.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "members.lockout.NormalisedUsernameBackend",
+]
+AXES_FAILURE_LIMIT = int(env("SIGN_IN_FAILURES_ALLOWED", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(env("SIGN_IN_FAILURE_WINDOW", "900")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "members.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "home.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "members.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_SENSITIVE_PARAMETERS = ["password"]
+
+# --- Security: rate limits on forms that send email or look something up ---------------------
+# (count, seconds) per client address; and emails a visitor can have sent to one address.
+PASSWORD_RESET_RATE = (
+    int(env("PASSWORD_RESETS_ALLOWED", "10")),
+    int(env("PASSWORD_RESET_WINDOW", "3600")),
+)
+OPENING_ALERT_RATE = (
+    int(env("OPENING_ALERTS_ALLOWED", "10")),
+    int(env("OPENING_ALERT_WINDOW", "3600")),
+)
+REQUESTED_EMAILS_PER_RECIPIENT_RATE = (
+    int(env("EMAILS_PER_RECIPIENT_ALLOWED", "3")),
+    int(env("EMAILS_PER_RECIPIENT_WINDOW", "3600")),
+)
+# Wagtail's own admin password reset sends unlimited, synchronous emails: off. Editors use the
+# members' password reset, which is limited and queued.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# --- Security: caching that cannot leak ----------------------------------------------------
+# Every response gets an explicit Cache-Control (home/cache_headers.py): private, no-store for
+# anything that may depend on the visitor, public with this max-age (seconds) otherwise. It sits
+# outside the session and CSRF middleware, so it sees the cookies they set.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "home.cache_headers.CacheHeadersMiddleware",
+)
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "300"))
+
+# --- Security: junk is refused at the door ---------------------------------------------------
+# Bodies larger than this are refused (HTTP 413) before they are read: the largest legitimate
+# one is an editor's document upload (WAGTAILDOCS_MAX_UPLOAD_SIZE). NUL and control characters
+# in query strings and form fields get HTTP 400 (home/request_hygiene.py).
+MAX_REQUEST_BODY_BYTES = WAGTAILDOCS_MAX_UPLOAD_SIZE + 5 * 1024 * 1024
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "home.request_hygiene.RequestHygieneMiddleware",
+)
+
+# --- Security: Content-Security-Policy and Permissions-Policy --------------------------------
+# A strict policy on the public site (no inline script or style), a looser one on the admin,
+# reCAPTCHA only on the application page (home/csp.py). CSP_REPORT_ONLY=true sends the policy
+# as Content-Security-Policy-Report-Only while rolling it out; CSP_REPORT_URI collects reports.
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(1, "home.csp.SiteCSPMiddleware")
+MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
+CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = csp_settings(
+    report_only=env_bool("CSP_REPORT_ONLY", False), report_uri=env("CSP_REPORT_URI", "")
+)
+PERMISSIONS_POLICY = permissions_policy()

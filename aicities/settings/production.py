@@ -12,18 +12,29 @@ from .base import (
     env_list,
 )
 
+# --- Security: production refuses unsafe settings -----------------------------------------
+if env_bool("DEBUG", False):
+    raise ImproperlyConfigured(
+        "DEBUG is on: debug pages show settings and code to anyone. Unset DEBUG in production."
+    )
 DEBUG = False
 DEMO_CONTENT_ALLOWED = False
 
 SECRET_KEY = env("SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only") or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random value of at least 50 characters in production."
+        "SECRET_KEY must be set to a random value of at least 50 characters, with at least 5 "
+        "different characters, in production."
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
+if any("*" in host for host in ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must not contain '*': list the site's host names, so a forged Host "
+        "header cannot poison password-reset links or cached pages."
+    )
 
 if RECAPTCHA_PUBLIC_KEY == RECAPTCHA_TEST_PUBLIC_KEY or not env("RECAPTCHA_PRIVATE_KEY"):
     raise ImproperlyConfigured("RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY must be real keys.")

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from committee.forms import LibraryFilterForm
 from committee.models.topics import Topic
+from home.storage import PRIVATE_PREFIX, document_storage, move_file
 from members.access import is_member
 
 
@@ -22,8 +23,27 @@ class ResourceType(models.TextChoices):
     TEMPLATE = "template", _("Template")
 
 
+def is_restricted(collection):
+    return collection is not None and collection.get_view_restrictions().exists()
+
+
+def resource_upload_to(instance, filename):
+    """Documents of restricted collections are stored privately from their first byte."""
+    prefix = PRIVATE_PREFIX if is_restricted(instance.collection) else ""
+    return f"{prefix}documents/{filename}"
+
+
 class Resource(AbstractDocument):
-    """A document of the site; in the member library it is also described and classified."""
+    """A document of the site; in the member library it is also described and classified.
+
+    Its file is in public media only while its collection is public: documents of restricted
+    collections are stored privately (home/storage.py), and moved when their collection or its
+    restrictions change (`keep_file_private`).
+    """
+
+    file = models.FileField(
+        upload_to=resource_upload_to, storage=document_storage, verbose_name=_("file")
+    )
 
     description = models.TextField(_("description"), max_length=1000, blank=True)
     resource_type = models.CharField(
@@ -53,7 +73,17 @@ class Resource(AbstractDocument):
         # were not, and the library showed "PDF, 0 bytes".
         if self.file and self.file_size is None:
             self._set_document_file_metadata()
-        return super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
+        self.keep_file_private()
+
+    def keep_file_private(self):
+        """Move the file to the private side if the collection is restricted (or back)."""
+        if not self.file:
+            return
+        new_name = move_file(self.file, private=is_restricted(self.collection))
+        if new_name != self.file.name:
+            self.file.name = new_name
+            type(self).objects.filter(pk=self.pk).update(file=new_name)
 
 
 def library_documents(collection_id, filters, topic_names):

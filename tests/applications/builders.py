@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from applications.models import Application
+from demo.pdf import simple_pdf
 
 DURING_WINDOW = datetime.datetime(2026, 1, 20, 10, 0, tzinfo=datetime.UTC)
 AFTER_WINDOW = datetime.datetime(2026, 2, 20, 10, 0, tzinfo=datetime.UTC)
@@ -52,7 +53,11 @@ def valid_data(cohort, **overrides):
     return data
 
 
-def pdf(content=b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", name="letter.pdf"):
+LETTER = simple_pdf("Letter of commitment", ["We commit to attend every session."])
+
+
+def pdf(content=LETTER, name="letter.pdf"):
+    """A letter of commitment: a real one-page PDF unless `content` says otherwise."""
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 

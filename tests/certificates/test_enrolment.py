@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core import mail
+from django.http import HttpRequest
 
 from applications.models import ApplicationStatus
 from certificates.enrolment import NotAccepted, enrol_application, enrol_cohort
@@ -73,8 +74,9 @@ def test_the_invitation_link_lets_the_participant_choose_a_password_and_log_in(
     )
     assert response.status_code == 200
     user = get_user_model().objects.get(email=PEOPLE[0][1])
-    assert authenticate(username=user.username, password="Ein-sicheres-Passwort-2026") == user
-    assert client.login(username=user.username, password="Ein-sicheres-Passwort-2026")
+    password = "Ein-sicheres-Passwort-2026"
+    assert authenticate(HttpRequest(), username=user.username, password=password) == user
+    assert client.login(request=HttpRequest(), username=user.username, password=password)
 
     # The link works once.
     client.logout()

@@ -2,6 +2,7 @@
 section, upload to the member library, and nothing else."""
 
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Collection, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -30,7 +31,7 @@ def note_form(title, slug, **extra):
 
 @pytest.fixture
 def committee_client(client, people):
-    assert client.login(username="carlos", password=PASSWORD)
+    assert client.login(request=HttpRequest(), username="carlos", password=PASSWORD)
     return client
 
 

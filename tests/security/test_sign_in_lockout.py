@@ -1,0 +1,157 @@
+"""Brute force against every sign-in: the admin's, the members', look-alike names, proxies."""
+
+import datetime
+
+import pytest
+import time_machine
+from axes.models import AccessAttempt
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+
+from members.lockout import NormalisedUsernameBackend, normalise_username
+from tests.accounts import PASSWORD, make_user
+from tests.security.conftest import admin_sign_in, sign_in, url_in
+
+LOOK_ALIKES = ["ｓectest", "𝐬𝐞𝐜𝐭𝐞𝐬𝐭", "SECTEST", " sectest", "ＳＥＣＴＥＳＴ"]
+
+
+@pytest.fixture(autouse=True)
+def few_failures(settings):
+    settings.AXES_FAILURE_LIMIT = 3
+
+
+def test_look_alike_names_share_one_normal_form():
+    assert {normalise_username(name) for name in LOOK_ALIKES} == {"sectest"}
+
+
+@pytest.mark.django_db
+def test_the_admin_sign_in_locks_and_then_refuses_the_right_password(client, target):
+    for _attempt in range(2):
+        assert admin_sign_in(client, "sectest", "wrong").status_code == 200
+    assert admin_sign_in(client, "sectest", "wrong").status_code == 429  # the third locks
+    locked = admin_sign_in(client, "sectest", PASSWORD)
+    assert locked.status_code == 429
+    assert int(locked["Retry-After"]) == 900
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_members_sign_in_locks_and_then_refuses_the_right_password(client, target):
+    for _attempt in range(2):
+        assert sign_in(client, "sectest", "wrong").status_code == 200
+    assert sign_in(client, "sectest", "wrong").status_code == 429  # the third locks
+    locked = sign_in(client, "sectest", PASSWORD)
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_lockout_on_the_members_page_holds_on_the_admin_page_too(client, target):
+    for _attempt in range(3):
+        sign_in(client, "sectest", "wrong")
+    assert admin_sign_in(client, "sectest", PASSWORD, address="203.0.113.9").status_code == 429
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("spelling", LOOK_ALIKES)
+def test_look_alike_names_count_against_the_same_account(client, target, spelling):
+    for index, name in enumerate([spelling, "sectest", spelling]):
+        sign_in(client, name, "wrong", address=f"198.51.100.{index + 10}")
+    locked = sign_in(client, spelling, PASSWORD, address="203.0.113.50")
+    assert locked.status_code == 429
+    assert sign_in(client, "sectest", PASSWORD, address="203.0.113.51").status_code == 429
+
+
+@pytest.mark.django_db
+def test_spraying_many_names_from_one_address_locks_that_address(client, target, groups):
+    for name in ["alice", "bob", "chris"]:
+        sign_in(client, name, "wrong", address="192.0.2.66")
+    # Even the right password of a real account is refused from that address...
+    assert sign_in(client, "sectest", PASSWORD, address="192.0.2.66").status_code == 429
+    # ...while the account itself signs in from elsewhere.
+    assert sign_in(client, "sectest", PASSWORD, address="192.0.2.67").status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_the_recorded_client_address_is_counted(client, target, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for index, name in enumerate(["alice", "bob", "chris"]):
+        client.post(
+            url_in("en", "members:login"),
+            {"username": name, "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{index}, 192.0.2.80",  # forged left part
+        )
+    assert AccessAttempt.objects.filter(ip_address="192.0.2.80").count() == 3
+    assert not AccessAttempt.objects.exclude(ip_address="192.0.2.80").exists()
+    locked = client.post(
+        url_in("en", "members:login"),
+        {"username": "sectest", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="192.0.2.80",
+    )
+    assert locked.status_code == 429
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_lockout_message_is_translated_and_says_when(client, target, language):
+    for _attempt in range(4):
+        locked = sign_in(client, "sectest", "wrong", language=language)
+    assert locked.status_code == 429
+    html = locked.content.decode()
+    assert f'<html lang="{language}"' in html
+    with translation.override(language):
+        wait = translation.gettext(
+            "Too many unsuccessful attempts to sign in. Please wait %(minutes)s minutes and try "
+            "again, or reset your password."
+        ) % {"minutes": 15}
+    assert wait != "Too many unsuccessful attempts" and escape(wait) in html
+    assert "Too many unsuccessful attempts" not in html
+
+
+@pytest.mark.django_db
+def test_after_the_cool_off_the_right_password_works_again(client, target):
+    for _attempt in range(3):
+        sign_in(client, "sectest", "wrong")
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
+        assert sign_in(client, "sectest", PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_editors_see_lockouts_and_lift_one(client, target, editor):
+    for _attempt in range(3):
+        sign_in(client, "sectest", "wrong", address="192.0.2.5")
+    attempts = AccessAttempt.objects.all()
+    assert {a.username for a in attempts} >= {"sectest"}
+    client.force_login(editor)
+    index = client.get(reverse("sign_in_lockouts:index"))
+    assert index.status_code == 200
+    assert "sectest" in index.content.decode()
+    assert "Lift lockout" in index.content.decode()
+    for attempt in attempts:
+        url = reverse("sign_in_lockouts:delete", args=[attempt.pk])
+        assert client.post(url).status_code == 302
+    assert not AccessAttempt.objects.exists()
+    client.logout()
+    assert sign_in(client, "sectest", PASSWORD, address="192.0.2.5").status_code == 302
+
+
+@pytest.mark.django_db
+def test_participants_cannot_see_lockouts(client, target):
+    client.force_login(target)
+    assert client.get(reverse("sign_in_lockouts:index")).status_code in {302, 403}
+
+
+@pytest.mark.django_db
+def test_authenticate_normalises_the_name_on_every_path(rf, groups):
+    user = make_user("sectest2")
+    backend = NormalisedUsernameBackend()
+    assert backend.authenticate(rf.post("/"), username="ｓectest2", password=PASSWORD) == user
+
+
+@pytest.mark.django_db
+def test_wagtail_admin_password_reset_is_off(client):
+    response = client.get("/admin/password_reset/", follow=True)
+    assert response.status_code == 404
