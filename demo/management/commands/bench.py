@@ -41,6 +41,7 @@ from wagtail.models import Locale, Page, Site
 
 from applications.models import ApplicationPage
 from demo.content import site as content
+from demo.page_weight import BUDGET_BYTES, page_weight
 from home.models import ContactSettings, FooterText, HomePage
 from programme.factories import CohortFactory, EventFactory, EventTopicFactory
 from programme.models import (
@@ -516,6 +517,7 @@ class Command(BaseCommand):
         ]
         self.report_pages([measure_page(Client(HTTP_HOST=HOST), *page) for page in pages])
         self.report_submissions(*measure_submissions(Client(HTTP_HOST=HOST)))
+        self.report_weight(page_weight(Client(HTTP_HOST=HOST), "/en/"))
         if not options["skip_load"]:
             loaded = [page for page in pages if page[0] in THROUGHPUT_TARGETS]
             self.report_load(self.run_load(loaded, options["duration"], options["connections"]))
@@ -563,6 +565,19 @@ class Command(BaseCommand):
             self.failures.append(f"application submissions answered {sorted(statuses)}")
         if p95 * 1000 >= SUBMISSION_P95_TARGET_MS:
             self.missed.append(f"submission p95 {ms(p95)} ms (target < {SUBMISSION_P95_TARGET_MS})")
+
+    def report_weight(self, weight):
+        kib = weight.total / 1024
+        self.stdout.write(
+            f"\nHome page at 390 px: {kib:.1f} KiB compressed in {len(weight.files)} files "
+            f"(budget {BUDGET_BYTES // 1024} KiB, no render-blocking third-party resource)"
+        )
+        for path, size in sorted(weight.files.items(), key=lambda item: -item[1])[:8]:
+            self.stdout.write(f"  {size / 1024:7.1f} KiB  {path}")
+        if weight.third_party_blocking:
+            self.stdout.write(f"  render-blocking third parties: {weight.third_party_blocking}")
+        if not weight.within_budget:
+            self.missed.append(f"home page weight {kib:.1f} KiB (budget {BUDGET_BYTES // 1024})")
 
     def run_load(self, pages, duration, connections_count):
         port = free_port()
