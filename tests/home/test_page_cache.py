@@ -6,6 +6,10 @@ import datetime
 import pytest
 from django.test import override_settings
 
+from applications.decisions import change_status
+from applications.factories import ApplicationFactory, ApplicationPageFactory
+from applications.models import ApplicationStatus
+from committee.factories import CommitteeMemberFactory, CommitteePageFactory
 from home.cache_headers import PRIVATE
 from home.models import FooterText
 from programme.factories import CohortFactory
@@ -112,8 +116,6 @@ def test_forms_are_never_kept(site_tree, client):
 
 
 def test_the_application_page_keeps_its_csrf_token(site_tree, client):
-    from applications.factories import ApplicationPageFactory
-
     today = datetime.date.today()
     CohortFactory(
         applications_open_on=today - datetime.timedelta(days=1),
@@ -204,3 +206,28 @@ def test_saving_a_cohort_purges_the_cdn_for_its_pages(
         assert f"http://testserver/{code}/calendar/all.ics" in PURGED, code
         assert f"http://testserver/{code}/calendar/cohorts/{cohort.slug}.ics" in PURGED, code
     assert not any("/about/" in url for url in PURGED)
+
+
+def test_a_decision_that_changes_seats_left_clears_the_cohort_pages(site_tree, client, editor):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    application = ApplicationFactory(cohort=cohort, participants=[("Ana", "ana@example.org")])
+    urls = [cohort_url(site_tree, code, cohort) for code in LANGUAGE_CODES]
+    about = site_tree.translations["en"]["about"].url
+    for url in [*urls, about]:
+        client.get(url)
+    change_status(application, ApplicationStatus.UNDER_REVIEW, editor)
+    assert all(state(client.get(url)) == "hit" for url in urls), "no seat changed"
+    change_status(application, ApplicationStatus.ACCEPTED, editor)
+    assert all(state(client.get(url)) == "miss" for url in urls)
+    assert state(client.get(about)) == "hit"
+
+
+def test_a_committee_member_clears_the_committee_page(site_tree, client):
+    page = CommitteePageFactory(parent=site_tree.home)
+    client.get(page.url)
+    assert state(client.get(page.url)) == "hit"
+    cohorts = site_tree.translations["en"]["cohorts"].url
+    client.get(cohorts)
+    CommitteeMemberFactory(locale=site_tree.locales["en"])
+    assert state(client.get(page.url)) == "miss"
+    assert state(client.get(cohorts)) == "hit"
