@@ -7,9 +7,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -85,6 +82,12 @@ def write_csv(queryset, output):
 
 
 def write_xlsx(queryset, output):
+    # Imported here: openpyxl is large and only staff's XLSX export uses it, so web workers
+    # do not hold it from the start.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Applications"))
     sheet.append(headings())

@@ -9,9 +9,6 @@ documents, nothing more.
 
 import logging
 
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
-
 logger = logging.getLogger(__name__)
 
 LETTER_MAX_BYTES = 5 * 1024 * 1024
@@ -26,16 +23,26 @@ class UnsafeLetter(ValueError):
     """Why a letter is refused: "unreadable", "pages", "active content" or "encrypted"."""
 
 
+def _pypdf():
+    # Imported here: pypdf loads fontTools (tens of MiB per worker) and only the application
+    # form's letter check uses it, so web workers do not hold it from the start.
+    import pypdf
+    import pypdf.generic
+
+    return pypdf, pypdf.generic
+
+
 def _children(obj):
-    if isinstance(obj, DictionaryObject):
+    generic = _pypdf()[1]
+    if isinstance(obj, generic.DictionaryObject):
         return list(obj.values())
-    if isinstance(obj, ArrayObject):
+    if isinstance(obj, generic.ArrayObject):
         return list(obj)
     return []
 
 
 def _is_active(obj):
-    if not isinstance(obj, DictionaryObject):
+    if not isinstance(obj, _pypdf()[1].DictionaryObject):
         return False
     return bool(FORBIDDEN_KEYS & set(obj.keys())) or obj.get("/S") in FORBIDDEN_ACTIONS
 
@@ -47,7 +54,7 @@ def find_active_content(reader):
     inspected = 0
     while stack:
         obj = stack.pop()
-        if isinstance(obj, IndirectObject):
+        if isinstance(obj, _pypdf()[1].IndirectObject):
             if (obj.idnum, obj.generation) in seen:
                 continue
             seen.add((obj.idnum, obj.generation))
@@ -62,7 +69,7 @@ def find_active_content(reader):
 def _read(upload):
     upload.seek(0)
     try:
-        reader = PdfReader(upload, strict=False)
+        reader = _pypdf()[0].PdfReader(upload, strict=False)
         if reader.is_encrypted:
             raise UnsafeLetter("encrypted")
         return reader, len(reader.pages)

@@ -13,7 +13,13 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from applications import admin_views
 from applications.dashboard import WaitingApplicationsPanel
-from applications.models import Application, ApplicationPage
+from applications.models import (
+    Application,
+    ApplicationPage,
+    ApplicationStatus,
+    ApplicationStatusChange,
+)
+from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.models import HOME_PAGE_HOOK
 from programme.models import Cohort
@@ -164,3 +170,14 @@ def add_application_page(home):
 def add_waiting_applications(request, panels):
     if admin_views.can_review(request.user):
         panels.append(WaitingApplicationsPanel())
+
+
+def changes_seats(change):
+    """A decision into or out of "accepted" changes the seats left of the cohort."""
+    return ApplicationStatus.ACCEPTED in (change.old_status, change.new_status)
+
+
+# The page cache (home/page_cache.py): seats left appear wherever cohorts do; the application
+# page holds a form (and its CSRF token), so it is never kept.
+page_cache.register("programme", models=[ApplicationStatusChange], when=changes_seats)
+page_cache.exclude(pages=[ApplicationPage])

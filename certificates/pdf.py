@@ -8,17 +8,13 @@ line, the certificate code in large monospace letters, the verification address 
 code beside them. The DejaVu fonts bundled here print every name of the six countries.
 """
 
+import functools
 from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import qrcode
 from django.utils import translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
-from fpdf.enums import WrapMode
-from fpdf.prefs import ViewerPreferences
-from fpdf.structure_tree import StructElem, StructureTreeBuilder
 
 from home.dates import long_date
 
@@ -61,144 +57,158 @@ def issuer_name():
     return _("European Forum for Urban Security (Efus)")
 
 
-class NestedStructElem(StructElem):
-    """A structure element below another one: it lies on its parent's page.
+@functools.cache
+def tagged_pdf_class():
+    """The FPDF subclass that tags its text (built once, on the first certificate).
 
-    fpdf2 sets the page (/Pg) of the Document's children only; a list item's label and body
-    take theirs from the list.
+    Imported here: fpdf2 brings fontTools and Pillow's PDF paths (tens of MiB per worker), and
+    only certificates use it, so web workers do not hold it from the start.
     """
+    from fpdf import FPDF
+    from fpdf.structure_tree import StructElem, StructureTreeBuilder
 
-    __slots__ = ("_own_page",)
+    class NestedStructElem(StructElem):
+        """A structure element below another one: it lies on its parent's page.
 
-    @property
-    def pg(self):
-        return self._own_page or getattr(self.p, "pg", None)
+        fpdf2 sets the page (/Pg) of the Document's children only; a list item's label and body
+        take theirs from the list.
+        """
 
-    @pg.setter
-    def pg(self, page):
-        self._own_page = page
+        __slots__ = ("_own_page",)
 
+        @property
+        def pg(self):
+            return self._own_page or getattr(self.p, "pg", None)
 
-class NestedStructureTree(StructureTreeBuilder):
-    """fpdf2's structure tree, with grouping elements (a list and its items) that nest."""
+        @pg.setter
+        def pg(self, page):
+            self._own_page = page
 
-    def __init__(self):
-        super().__init__()
-        self.parents = [self.doc_struct_elem]
-        self.marked = {}
+    class NestedStructureTree(StructureTreeBuilder):
+        """fpdf2's structure tree, with grouping elements (a list and its items) that nest."""
 
-    def add_marked_content(self, page_number, struct_type, mcid=None, title=None, alt_text=None):
-        """A new element under the current parent; with an MCID, it owns marked content."""
-        spid = self.spid_per_page_number.setdefault(page_number, len(self.spid_per_page_number))
-        element = self.element(page_number, struct_type, title=title, alt_text=alt_text)
-        if mcid is not None:
-            element.k.append(mcid)
-            self.marked.setdefault(page_number, []).append(element)
-            self.struct_tree_root.parent_tree.nums[spid] = self.marked[page_number]
-        return element, spid
+        def __init__(self):
+            super().__init__()
+            self.parents = [self.doc_struct_elem]
+            self.marked = {}
 
-    def element(self, page_number, struct_type, title=None, alt_text=None):
-        parent = self.parents[-1]
-        kind = StructElem if parent is self.doc_struct_elem else NestedStructElem
-        element = kind(
-            struct_type=struct_type,
-            parent=parent,
-            kids=[],
-            page_number=page_number,
-            title=title,
-            alt=alt_text,
-        )
-        parent.k.append(element)
-        return element
+        def add_marked_content(
+            self, page_number, struct_type, mcid=None, title=None, alt_text=None
+        ):
+            """A new element under the current parent; with an MCID, it owns marked content."""
+            spid = self.spid_per_page_number.setdefault(page_number, len(self.spid_per_page_number))
+            element = self.element(page_number, struct_type, title=title, alt_text=alt_text)
+            if mcid is not None:
+                element.k.append(mcid)
+                self.marked.setdefault(page_number, []).append(element)
+                self.struct_tree_root.parent_tree.nums[spid] = self.marked[page_number]
+            return element, spid
 
-    @contextmanager
-    def group(self, page_number, struct_type):
-        """Elements added inside the block are children of a new `struct_type` element."""
-        self.parents.append(self.element(page_number, struct_type))
-        try:
+        def element(self, page_number, struct_type, title=None, alt_text=None):
+            parent = self.parents[-1]
+            kind = StructElem if parent is self.doc_struct_elem else NestedStructElem
+            element = kind(
+                struct_type=struct_type,
+                parent=parent,
+                kids=[],
+                page_number=page_number,
+                title=title,
+                alt=alt_text,
+            )
+            parent.k.append(element)
+            return element
+
+        @contextmanager
+        def group(self, page_number, struct_type):
+            """Elements added inside the block are children of a new `struct_type` element."""
+            self.parents.append(self.element(page_number, struct_type))
+            try:
+                yield
+            finally:
+                self.parents.pop()
+
+        def next_mcid_for_page(self, page_number):
+            return len(self.marked.get(page_number, []))
+
+        def __iter__(self):
+            yield self.struct_tree_root
+            yield self.doc_struct_elem
+            yield self.struct_tree_root.parent_tree
+            yield from descendants(self.doc_struct_elem)
+
+    def descendants(element):
+        for kid in element.k:
+            if isinstance(kid, StructElem):
+                yield kid
+                yield from descendants(kid)
+
+    class TaggedPDF(FPDF):
+        """FPDF writing a structure tree for its text too, not only for its images.
+
+        fpdf2 tags images (Figure, with their alternative text); the text here is wrapped in
+        marked content the same way, so a screen reader reads headings, paragraphs and the list
+        in order, and decoration is marked as an artifact.
+        """
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.struct_builder = NestedStructureTree()
+
+        @contextmanager
+        def tagged(self, struct_type):
+            mcid = self.struct_builder.next_mcid_for_page(self.page)
+            self._add_marked_content(struct_type=f"/{struct_type}", mcid=mcid)
+            self._out(f"/{struct_type} <</MCID {mcid}>> BDC")
             yield
-        finally:
-            self.parents.pop()
+            self._out("EMC")
 
-    def next_mcid_for_page(self, page_number):
-        return len(self.marked.get(page_number, []))
+        @contextmanager
+        def group(self, struct_type):
+            with self.struct_builder.group(self.page, f"/{struct_type}"):
+                yield
 
-    def __iter__(self):
-        yield self.struct_tree_root
-        yield self.doc_struct_elem
-        yield self.struct_tree_root.parent_tree
-        yield from descendants(self.doc_struct_elem)
-
-
-def descendants(element):
-    for kid in element.k:
-        if isinstance(kid, StructElem):
-            yield kid
-            yield from descendants(kid)
-
-
-class TaggedPDF(FPDF):
-    """FPDF writing a structure tree for its text too, not only for its images.
-
-    fpdf2 tags images (Figure, with their alternative text); the text here is wrapped in
-    marked content the same way, so a screen reader reads headings, paragraphs and the list
-    in order, and decoration is marked as an artifact.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.struct_builder = NestedStructureTree()
-
-    @contextmanager
-    def tagged(self, struct_type):
-        mcid = self.struct_builder.next_mcid_for_page(self.page)
-        self._add_marked_content(struct_type=f"/{struct_type}", mcid=mcid)
-        self._out(f"/{struct_type} <</MCID {mcid}>> BDC")
-        yield
-        self._out("EMC")
-
-    @contextmanager
-    def group(self, struct_type):
-        with self.struct_builder.group(self.page, f"/{struct_type}"):
+        @contextmanager
+        def artifact(self):
+            self._out("/Artifact BMC")
             yield
+            self._out("EMC")
 
-    @contextmanager
-    def artifact(self):
-        self._out("/Artifact BMC")
-        yield
-        self._out("EMC")
+        def paragraph(
+            self, text, size=12, style="", struct_type="P", colour=INK, gap=2, height=None, **cell
+        ):
+            with self.tagged(struct_type):
+                self.set_font("DejaVu", style, size)
+                self.set_text_color(*colour)
+                self.multi_cell(cell.pop("w", 0), height or size * 0.5, text, **cell)
+            self.ln(gap)
 
-    def paragraph(
-        self, text, size=12, style="", struct_type="P", colour=INK, gap=2, height=None, **cell
-    ):
-        with self.tagged(struct_type):
+        def line_count(self, text, width, size, style="", **cell):
             self.set_font("DejaVu", style, size)
-            self.set_text_color(*colour)
-            self.multi_cell(cell.pop("w", 0), height or size * 0.5, text, **cell)
-        self.ln(gap)
+            return len(self.multi_cell(width, 1, text, dry_run=True, output="LINES", **cell))
 
-    def line_count(self, text, width, size, style="", **cell):
-        self.set_font("DejaVu", style, size)
-        return len(self.multi_cell(width, 1, text, dry_run=True, output="LINES", **cell))
+        def bulleted_list(self, items, size=11):
+            """A list (L) of items (LI), each with its bullet (Lbl) and its text (LBody)."""
+            indent = 6
+            with self.group("L"):
+                for item in items:
+                    with self.group("LI"):
+                        top = self.get_y()
+                        self.set_x(self.l_margin + indent)
+                        with self.tagged("Lbl"):
+                            self.set_font("DejaVu", "", size)
+                            self.set_text_color(*INK)
+                            self.cell(indent, size * 0.5, "•")
+                        with self.tagged("LBody"):
+                            self.set_xy(self.l_margin + 2 * indent, top)
+                            self.multi_cell(self.epw - 3 * indent, size * 0.5, item)
 
-    def bulleted_list(self, items, size=11):
-        """A list (L) of items (LI), each with its bullet (Lbl) and its text (LBody)."""
-        indent = 6
-        with self.group("L"):
-            for item in items:
-                with self.group("LI"):
-                    top = self.get_y()
-                    self.set_x(self.l_margin + indent)
-                    with self.tagged("Lbl"):
-                        self.set_font("DejaVu", "", size)
-                        self.set_text_color(*INK)
-                        self.cell(indent, size * 0.5, "•")
-                    with self.tagged("LBody"):
-                        self.set_xy(self.l_margin + 2 * indent, top)
-                        self.multi_cell(self.epw - 3 * indent, size * 0.5, item)
+    return TaggedPDF
 
 
 def qr_image(url):
+    # Imported here: qrcode (and the Pillow image it makes) is needed only for certificates.
+    import qrcode
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=4)
     code.add_data(url)
     code.make(fit=True)
@@ -233,7 +243,10 @@ def xmp_metadata(title, language, author, subject, created):
 
 
 def new_document(certificate, title):
-    pdf = TaggedPDF(orientation="landscape", format="A4")
+    # Imported here, as in tagged_pdf_class: fpdf2 is loaded by the first certificate only.
+    from fpdf.prefs import ViewerPreferences
+
+    pdf = tagged_pdf_class()(orientation="landscape", format="A4")
     pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.add_font("DejaVuMono", "B", str(FONTS / "DejaVuSansMono-Bold.ttf"))
@@ -287,7 +300,7 @@ class Band:
         self.qr_y = BOTTOM - QR_SIZE
         self.width = self.qr_x - QR_GAP - MARGIN
         self.issued_lines = pdf.line_count(self.issued, self.width, 11)
-        self.url_lines = pdf.line_count(self.url, self.width, 10, wrapmode=WrapMode.CHAR)
+        self.url_lines = pdf.line_count(self.url, self.width, 10, wrapmode="CHAR")
         self.text_top = BOTTOM - self.text_height()
         self.top = min(self.text_top, self.qr_y)
 
@@ -310,7 +323,7 @@ class Band:
             height=5,
             align="L",
             gap=0,
-            wrapmode=WrapMode.CHAR,
+            wrapmode="CHAR",
         )
         pdf.image(
             qr_image(self.url),

@@ -9,7 +9,8 @@ from wagtail.admin.menu import MenuItem
 from certificates import admin_views
 from certificates.holders import holder_space
 from certificates.models import Certificate
-from home.models import HOME_PAGE_HOOK
+from home import page_cache
+from home.models import HOME_PAGE_HOOK, HomePage
 from members.access import is_participant
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
 
@@ -86,3 +87,7 @@ def certificates_in_my_space(request):
         holder_space(request),
         order=20,
     )
+
+
+# The page cache (home/page_cache.py): the home page counts certified participants.
+page_cache.register("certificates", models=[Certificate], pages=[HomePage])

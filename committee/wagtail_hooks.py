@@ -19,6 +19,7 @@ from committee.models import (
     attach_summary_notes,
 )
 from committee.permissions import ensure_member_library, grant_committee_section
+from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.visibility import page_in_language
 from members.access import is_committee_member, is_editor, is_member
@@ -120,3 +121,13 @@ def add_my_notes(request, panels):
 def committee_members_land_on_their_notes(request, menu_items):
     if is_committee_member(request.user) and not is_editor(request.user):
         lead_to_my_notes(menu_items)
+
+
+# The page cache (home/page_cache.py): committee members appear on the committee's page and on
+# its notes (authors); a note sums up a programme event, so notes also follow the programme.
+page_cache.register(
+    "committee",
+    models=[CommitteeMember, Topic],
+    pages=[CommitteePage, CommitteeNoteIndexPage, CommitteeNotePage, LibraryPage],
+)
+page_cache.register("programme", pages=[CommitteeNoteIndexPage, CommitteeNotePage])

@@ -7,4 +7,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Imported here because models may only be used once the app registry is ready.
-        from home import site_cache  # noqa: F401  (connects the cache-clearing signals)
+        from home import (  # noqa: F401  (connect the cache-clearing signals)
+            page_cache,
+            site_cache,
+        )

@@ -6,7 +6,8 @@ One rule for the whole site, so nothing private can end up in a shared cache:
   that carries the session cookie (a signed-in member, an editor), any response that sets a
   cookie or embeds a CSRF token, anything but a GET or HEAD, anything but a 200, and every
   response a view marked private (`mark_private`: tokens in the address, downloads);
-- any other answer to an anonymous GET is public, with an explicit `max-age`.
+- any other answer to an anonymous GET is public, with a short `max-age` for browsers and a
+  longer `s-maxage` for shared caches, which are purged when a record changes.
 
 `cache_control_for` is the decision; `CacheHeadersMiddleware` applies it to every response, and
 a page cache can ask the same function before storing a page.
@@ -27,7 +28,10 @@ def mark_private(response):
 
 
 def public_cache_control():
-    return f"public, max-age={settings.PUBLIC_CACHE_MAX_AGE}"
+    return (
+        f"public, max-age={settings.PUBLIC_CACHE_MAX_AGE}, "
+        f"s-maxage={settings.PUBLIC_CACHE_S_MAXAGE}"
+    )
 
 
 def _may_depend_on_the_visitor(request, response):

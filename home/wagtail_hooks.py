@@ -1,10 +1,12 @@
-"""Admin wiring for site-wide content: the translated footer."""
+"""Admin wiring for site-wide content (the translated footer) and the page cache's frame."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import FooterText
+from home import page_cache
+from home.models import ContactSettings, FooterText
 
 
 class FooterTextViewSet(SnippetViewSet):
@@ -15,3 +17,9 @@ class FooterTextViewSet(SnippetViewSet):
 
 
 register_snippet(FooterTextViewSet)
+
+# The page cache (home/page_cache.py): every Wagtail page shows pages (menus, listings, links),
+# so publishing one clears them; the frame (footer, contact settings, languages) is on every
+# page, so changing it clears everything.
+page_cache.register("pages", pages=[Page])
+page_cache.register(page_cache.SITE, models=[FooterText, ContactSettings, Locale])

@@ -1,6 +1,9 @@
 """Admin wiring for the programme (cohorts with their dates, events and event topics), and its
 part of the home page and of site search."""
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,8 +12,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
-from home.models import HOME_PAGE_HOOK
+from home.models import HOME_PAGE_HOOK, HomePage
 from home.views import SEARCH_HOOK
 from programme.dashboard import add_programme_panels
 from programme.forms import CohortAdminForm
@@ -22,6 +26,8 @@ from programme.models import (
     EventIndexPage,
     EventTopic,
     ProgrammePage,
+    Session,
+    SessionDateChange,
 )
 from programme.panels import DateHistoryPanel, SessionTimesPanel, moment_with_zone
 
@@ -138,3 +144,25 @@ def add_programme_sections(home):
     add_draft(home, CohortIndexPage(title=str(_("Cohorts and dates")), slug="cohorts"))
     add_draft(home, EventIndexPage(title=str(_("Events")), slug="events"))
     add_draft(home, ProgrammePage(title=str(_("Privacy notice")), slug="privacy"))
+
+
+def cohort_calendar_paths():
+    """Each cohort's iCalendar feed in every language, for the frontend cache's purge."""
+    slugs = list(Cohort.objects.values_list("slug", flat=True))
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths += [reverse("programme:cohort_calendar", args=[slug]) for slug in slugs]
+    return paths
+
+
+# The page cache (home/page_cache.py): cohorts, their sessions and date changes, events and
+# their topics appear on the home page, the cohort listing and its cohort pages, the events
+# page and the calendars.
+page_cache.register(
+    "programme",
+    models=[Cohort, Session, SessionDateChange, Event, EventTopic],
+    pages=[HomePage, CohortIndexPage, EventIndexPage],
+    url_names=["programme:all_calendar", "programme:cohort_calendar"],
+    purge_paths=cohort_calendar_paths,
+)

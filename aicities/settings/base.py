@@ -392,7 +392,10 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
     "home.cache_headers.CacheHeadersMiddleware",
 )
-PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "300"))
+# Browsers keep a public page PUBLIC_CACHE_MAX_AGE seconds, shared caches (a CDN, purged by
+# Wagtail's frontend cache when a record changes) PUBLIC_CACHE_S_MAXAGE seconds.
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "60"))
+PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "600"))
 
 # --- Security: junk is refused at the door ---------------------------------------------------
 # Bodies larger than this are refused (HTTP 413) before they are read: the largest legitimate
@@ -415,3 +418,11 @@ CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = csp_settings(
     report_only=env_bool("CSP_REPORT_ONLY", False), report_uri=env("CSP_REPORT_URI", "")
 )
 PERMISSIONS_POLICY = permissions_policy()
+
+# --- The page cache: anonymous pages from the shared cache (home/page_cache.py) -------------
+# Kept PAGE_CACHE_SECONDS at most (0 turns it off) and cleared the moment a record they show
+# changes. It sits outside the CSP middleware, so a kept page keeps the policy its nonce matches.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("home.csp.SiteCSPMiddleware"), "home.page_cache.PageCacheMiddleware"
+)

@@ -24,3 +24,10 @@ else:
     }
 # The "test" database is the bench database itself, so that creating it drops and rebuilds it.
 DATABASES["default"]["TEST"] = {"NAME": DATABASES["default"]["NAME"]}
+
+# The bench measures pages with and without the page cache in one gunicorn: a request with
+# this header is neither looked up nor kept. Only the bench settings name one.
+PAGE_CACHE_BYPASS_HEADER = "X-Bench-Uncached"
+# WhiteNoise serves the static files straight from the apps' folders (no collectstatic), as
+# it does in production from the collected ones: the bench's ceiling.
+WHITENOISE_USE_FINDERS = True

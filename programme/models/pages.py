@@ -74,6 +74,10 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
             context_overrides={"cohort": cohort, "route_suffix": f"{slug}/"},
         )
 
+    def get_cached_paths(self):
+        """The listing and each cohort's page, for the frontend cache's purge (a CDN)."""
+        return ["/", *(f"/{slug}/" for slug in Cohort.objects.values_list("slug", flat=True))]
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = page_url(self)

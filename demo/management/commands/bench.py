@@ -6,8 +6,15 @@
    confirmed, moved, cancelled: every change through Session.record_edit) and 50 events.
 3. Renders each page in-process with the test client: status, bytes, SQL queries, and the
    median and p95 render time of 50 requests after 5 warm-ups.
-4. Starts gunicorn on 127.0.0.1 and loads the home page and a cohort page at N concurrent
-   connections for D seconds each: requests/s, p50/p99 latency, errors. (--skip-load skips it.)
+4. Starts gunicorn on 127.0.0.1 and, in that one server, loads a static CSS file (WhiteNoise),
+   then the home page and a cohort page uncached (the bench's bypass header: rendered every
+   time) and cached (the page cache, warm), at N concurrent connections for D seconds each:
+   requests/s, p50/p99 latency, errors, and each figure against the static file's. It reads
+   the resident memory (VmRSS) of every gunicorn worker after start and after the load.
+   (--skip-load skips it.)
+
+The in-process part always renders (the bypass header), so its queries and times are the
+uncached page's.
 
 Missed targets are reported, not fatal; a page that fails (status other than 200, or load
 errors) makes the command exit with an error.
@@ -72,7 +79,13 @@ MAX_QUERIES = 12
 # The events page also looks up the summary notes of past web conferences and the page
 # restrictions that keep members-only ones out (tests/programme/test_query_counts.py).
 PAGE_MAX_QUERIES = {"events listing": MAX_QUERIES + 2}
-THROUGHPUT_TARGETS = {"home": 70, "cohort page": 140}  # requests per second
+THROUGHPUT_TARGETS = {"home": 70, "cohort page": 140}  # requests per second, uncached
+CACHED_TARGET_RATIO = 0.5  # cached pages reach half the static file's requests per second
+STATIC_URL_PATH = "/static/css/site.css"
+WORKER_RSS_TARGETS_MIB = {"after start": 100, "after load": 120}
+# The page cache's bypass (aicities/settings/bench.py): as a header, and as the test client's.
+UNCACHED_HEADER = {"X-Bench-Uncached": "1"}
+UNCACHED_CLIENT = {"HTTP_X_BENCH_UNCACHED": "1"}
 
 
 # --- Data ------------------------------------------------------------------------------------
@@ -274,6 +287,7 @@ def measure_page(client, name, url):
 @dataclass
 class LoadResult:
     name: str
+    mode: str  # "static", "uncached" or "cached"
     url: str
     seconds: float
     latencies: list
@@ -284,7 +298,7 @@ class LoadResult:
         return len(self.latencies) / self.seconds
 
 
-def hammer(port, url, duration, connections_count):
+def hammer(port, url, duration, connections_count, headers=None):
     """GET `url` on `connections_count` connections for `duration` seconds.
 
     Each thread keeps one http.client connection; gunicorn's sync workers close it after every
@@ -299,7 +313,7 @@ def hammer(port, url, duration, connections_count):
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                conn.request("GET", url, headers={"Host": HOST})
+                conn.request("GET", url, headers={"Host": HOST, **(headers or {})})
                 response = conn.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -320,6 +334,32 @@ def hammer(port, url, duration, connections_count):
         thread.join()
     elapsed = time.perf_counter() - started
     return [x for chunk in latencies for x in chunk], sum(errors), elapsed
+
+
+def worker_pids(master_pid):
+    """gunicorn's workers: the processes whose parent is the master."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                # The command may hold spaces: the parent's pid follows the closing parenthesis.
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master_pid:
+            pids.append(int(entry))
+    return sorted(pids)
+
+
+def rss_mib(pid):
+    """Resident memory of a process in MiB (VmRSS in /proc/<pid>/status)."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def free_port():
@@ -393,12 +433,14 @@ PAGE_COLUMNS = [
 ]
 LOAD_COLUMNS = [
     ("page", -16),
+    ("mode", -10),
     ("requests", 9),
     ("req/s", 8),
-    ("target", 8),
+    ("target", 9),
     ("p50 ms", 8),
     ("p99 ms", 8),
     ("errors", 7),
+    ("/static", 8),
 ]
 
 
@@ -515,7 +557,8 @@ class Command(BaseCommand):
             ("events listing", "/en/events/"),
             ("search", "/en/search/?q=training"),
         ]
-        self.report_pages([measure_page(Client(HTTP_HOST=HOST), *page) for page in pages])
+        client = Client(HTTP_HOST=HOST, **UNCACHED_CLIENT)
+        self.report_pages([measure_page(client, *page) for page in pages])
         self.report_submissions(*measure_submissions(Client(HTTP_HOST=HOST)))
         self.report_weight(page_weight(Client(HTTP_HOST=HOST), "/en/"))
         if not options["skip_load"]:
@@ -580,31 +623,68 @@ class Command(BaseCommand):
             self.missed.append(f"home page weight {kib:.1f} KiB (budget {BUDGET_BYTES // 1024})")
 
     def run_load(self, pages, duration, connections_count):
+        """One gunicorn: the static file, then each page uncached and cached; worker memory."""
         port = free_port()
         self.stdout.write(
             f"Throughput: gunicorn -w 2 on {HOST}:{port}, {connections_count} connections, "
             f"{duration:g} s per URL (after 2 s of warm-up); {machine_load()}"
         )
+        runs = [("static file", "static", STATIC_URL_PATH, None)]
+        for name, url in pages:
+            runs += [(name, "uncached", url, UNCACHED_HEADER), (name, "cached", url, None)]
         results = []
-        with gunicorn(port):
-            for name, url in pages:
-                hammer(port, url, 2, connections_count)
-                latencies, errors, seconds = hammer(port, url, duration, connections_count)
-                results.append(LoadResult(name, url, seconds, latencies, errors))
-        return results
+        with gunicorn(port) as process:
+            workers = worker_pids(process.pid)
+            memory = {"after start": {pid: rss_mib(pid) for pid in workers}}
+            for name, mode, url, headers in runs:
+                hammer(port, url, 2, connections_count, headers)  # warm-up (fills the cache)
+                latencies, errors, seconds = hammer(port, url, duration, connections_count, headers)
+                results.append(LoadResult(name, mode, url, seconds, latencies, errors))
+            memory["after load"] = {pid: rss_mib(pid) for pid in workers}
+        return results, memory
 
-    def report_load(self, results):
+    def report_load(self, load):
+        results, memory = load
+        static = next(r for r in results if r.mode == "static")
         self.write_header(LOAD_COLUMNS)
         for r in results:
-            target = THROUGHPUT_TARGETS[r.name]
+            if r.mode == "uncached":
+                target = THROUGHPUT_TARGETS[r.name]
+            elif r.mode == "cached":
+                target = round(CACHED_TARGET_RATIO * static.rate, 1)
+            else:
+                target = None
             p50, p99 = (ms(percentile(r.latencies, p)) if r.latencies else "-" for p in (50, 99))
-            values = [r.name, len(r.latencies), f"{r.rate:.1f}", f"≥ {target}", p50, p99, r.errors]
-            verdict = "" if r.rate >= target else "  below target"
-            self.stdout.write(table_row(LOAD_COLUMNS, values) + verdict)
-            if r.rate < target:
-                self.missed.append(f"{r.name}: {r.rate:.1f} req/s (target ≥ {target})")
+            ratio = f"{r.rate / static.rate:.0%}" if static.rate else "-"
+            values = [
+                r.name,
+                r.mode,
+                len(r.latencies),
+                f"{r.rate:.1f}",
+                f"≥ {target}" if target is not None else "",
+                p50,
+                p99,
+                r.errors,
+                ratio,
+            ]
+            below = target is not None and r.rate < target
+            self.stdout.write(table_row(LOAD_COLUMNS, values) + ("  below target" if below else ""))
+            if below:
+                self.missed.append(f"{r.name} {r.mode}: {r.rate:.1f} req/s (target ≥ {target})")
             if r.errors:
                 self.failures.append(f"{r.url}: {r.errors} failed requests under load")
+        self.stdout.write("")
+        self.report_memory(memory)
+
+    def report_memory(self, memory):
+        self.stdout.write("Resident memory per gunicorn worker (VmRSS):")
+        for moment, per_worker in memory.items():
+            target = WORKER_RSS_TARGETS_MIB[moment]
+            figures = ", ".join(f"{mib:.0f} MiB (pid {pid})" for pid, mib in per_worker.items())
+            self.stdout.write(f"  {moment}: {figures or 'no worker found'} (target ≤ {target} MiB)")
+            for pid, mib in per_worker.items():
+                if mib > target:
+                    self.missed.append(f"worker {pid} {moment}: {mib:.0f} MiB (≤ {target})")
         self.stdout.write("")
 
     def write_header(self, columns):

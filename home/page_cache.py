@@ -1,0 +1,294 @@
+"""A page cache for anonymous visitors, in the shared cache, fresh the moment a record changes.
+
+Why not wagtail-cache: its 3.0.0 release requires `wagtail<8.0`, and it would still need this
+project's rules (the session cookie, form tokens, private responses, the CSP nonce) grafted on.
+Django's own cache middleware keys by Vary headers (Cookie) and has no invalidation but
+expiry. So this is one small middleware on Django's cache primitives:
+
+- **Who**: only an anonymous GET or HEAD to a language-prefixed address (`/en/…`) is looked up:
+  a request carrying the session cookie (signed in) or a flash message never is.
+- **What is kept**: a response `home.cache_headers.is_public` calls public (no cookie set, no
+  CSRF token, not marked private, a 200), served by a Wagtail page or by a view an app
+  registered (`register(..., url_names=...)`). Form pages are excluded (`exclude`); any other
+  view (sign-in, password reset, certificate verification, search…) is never kept.
+- **Key**: host, full path (path and query), language and today's date (a page whose words
+  depend on the date, "applications open", turns over at midnight).
+- **Freshness**: each stored page remembers the generation numbers of the groups of records it
+  shows (`register`: which models appear on which pages). Saving such a record moves its
+  group's generation on (now and again when its transaction commits), and every page of the
+  group is stale at once, in every language. The site frame (footer, contact settings, locale,
+  the menu) is on every page: changing it moves the `site` group, which every page holds, and
+  that clears everything, honestly.
+- **Whole response**: the middleware sits outside the CSP middleware, so a kept page keeps the
+  Content-Security-Policy whose nonce its inline script carries. A nonce repeated for a few
+  minutes is what a CDN does anyway; a page whose content changes is rendered again, with a
+  new nonce.
+
+`X-Page-Cache: hit | miss | skip` says what happened (`miss`: rendered and kept; `skip`: not
+looked up or not kept). `PAGE_CACHE_SECONDS=0` turns the cache off.
+
+When a group moves on, Wagtail's frontend cache (a CDN) is purged for the pages of the group
+too, after the transaction commits, if `WAGTAILFRONTENDCACHE` is configured.
+"""
+
+import contextlib
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from wagtail.signals import page_published, page_unpublished
+
+from home.cache_headers import is_public
+
+logger = logging.getLogger(__name__)
+
+HEADER = "X-Page-Cache"
+SITE = "site"
+KEY_PREFIX = "page-cache"
+MESSAGES_COOKIE = "messages"
+
+
+@dataclass
+class Group:
+    name: str
+    pages: list = field(default_factory=list)  # Wagtail page classes (isinstance)
+    url_names: set = field(default_factory=set)  # view names of other views, "app:name"
+    purge_paths: list = field(default_factory=list)  # callables: () -> paths to purge
+
+
+_groups = {SITE: Group(SITE)}
+_excluded_pages = []
+_model_groups = {}  # model class -> [(group, when)]
+_loaded = False
+
+
+def register(group, *, models=(), pages=(), url_names=(), when=None, purge_paths=None):
+    """Say that records of `models` appear on `pages` (classes) and on views `url_names`.
+
+    Apps call it at the top of their wagtail_hooks.py. Saving or deleting one of the records
+    (if `when(instance)` says so) clears every page of the group. A view registered in no group
+    is never kept.
+    """
+    entry = _groups.setdefault(group, Group(group))
+    entry.pages.extend(pages)
+    entry.url_names.update(url_names)
+    if purge_paths:
+        entry.purge_paths.append(purge_paths)
+    for model in models:
+        _model_groups.setdefault(model, []).append((group, when))
+
+
+def exclude(*, pages=()):
+    """Page classes never kept (pages with forms)."""
+    _excluded_pages.extend(pages)
+
+
+def ensure_loaded():
+    """Import every app's wagtail_hooks.py (where they register) once, in any process."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        # Imported here: Wagtail's hook search imports every app's wagtail_hooks, which needs
+        # the app registry ready; this runs on the first request or the first save.
+        from wagtail.hooks import search_for_hooks
+
+        search_for_hooks()
+
+
+def record_changed(sender, instance, **kwargs):
+    """post_save / post_delete of any model: move on the groups that show it."""
+    if kwargs.get("raw"):
+        return
+    ensure_loaded()
+    for group, when in _model_groups.get(sender, ()):
+        if when is None or when(instance):
+            invalidate(group)
+
+
+def page_changed(sender, instance, **kwargs):
+    """A page published or unpublished: pages under home are in the menu (the site frame)."""
+    invalidate(SITE if instance.depth <= 3 else "pages")
+
+
+post_save.connect(record_changed, dispatch_uid="page-cache-save")
+post_delete.connect(record_changed, dispatch_uid="page-cache-delete")
+page_published.connect(page_changed, dispatch_uid="page-cache-published")
+page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+# --- Generations ------------------------------------------------------------------------------
+
+
+def generation_key(group):
+    return f"{KEY_PREFIX}:generation:{group}"
+
+
+def _bump(group):
+    key = generation_key(group)
+    try:
+        cache.incr(key)
+    except ValueError:
+        # Missing (first change, or evicted): a number no stored page can hold.
+        if not cache.add(key, time.time_ns(), None):
+            cache.incr(key)
+
+
+def invalidate(group):
+    """Every kept page that shows `group` is stale, now and once the transaction commits."""
+    try:
+        _bump(group)
+    except Exception:  # a dead cache holds nothing to clear
+        logger.warning("page cache: could not move %s on", group, exc_info=True)
+
+    def after_commit():
+        try:
+            _bump(group)
+        except Exception:
+            logger.warning("page cache: could not move %s on", group, exc_info=True)
+        purge_frontend_cache(group)
+
+    transaction.on_commit(after_commit)
+
+
+def invalidate_everything():
+    invalidate(SITE)
+
+
+# --- Frontend cache (CDN) ---------------------------------------------------------------------
+
+
+def paths_in_every_language(url_name):
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        # A view that needs arguments is purged through its group's purge_paths.
+        with translation.override(code), contextlib.suppress(NoReverseMatch):
+            paths.append(reverse(url_name))
+    return paths
+
+
+def purge_frontend_cache(group):
+    """Purge the CDN for the pages of `group` (every page for the site frame)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    # Imported here: the purge utilities load the backends' HTTP clients, needed only when a
+    # frontend cache is configured and a record changed.
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    batch = PurgeBatch()
+    if group == SITE:
+        batch.add_pages(Page.objects.live().specific())
+        groups = list(_groups.values())
+    else:
+        groups = [_groups[group]]
+        for page_class in groups[0].pages:
+            if page_class is not Page:  # Wagtail purges a published page itself
+                batch.add_pages(page_class.objects.live().specific())
+    base = settings.BASE_URL.rstrip("/")
+    for entry in groups:
+        for name in entry.url_names:
+            batch.add_urls(base + path for path in paths_in_every_language(name))
+        for paths in entry.purge_paths:
+            batch.add_urls(base + path for path in paths())
+    batch.purge()
+
+
+# --- Middleware -------------------------------------------------------------------------------
+
+
+def entry_key(request, language):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"{KEY_PREFIX}:page:{language}:{timezone.localdate().isoformat()}:{digest}"
+
+
+def groups_of(request, response):
+    """The groups a response shows, or None when it must not be kept."""
+    page = (getattr(response, "context_data", None) or {}).get("page")
+    if page is not None:
+        if isinstance(page, tuple(_excluded_pages)):
+            return None
+        names = {g.name for g in _groups.values() if isinstance(page, tuple(g.pages))}
+    else:
+        match = getattr(request, "resolver_match", None)
+        view_name = match.view_name if match else None
+        names = {g.name for g in _groups.values() if view_name in g.url_names}
+        if not names:
+            return None
+    return names | {SITE}
+
+
+def _looked_up(request):
+    if request.method not in ("GET", "HEAD"):
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES:
+        return None
+    bypass = getattr(settings, "PAGE_CACHE_BYPASS_HEADER", None)
+    if bypass and request.headers.get(bypass):
+        return None
+    return translation.get_language_from_path(request.path_info)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors from the shared cache; see the module's rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        ensure_loaded()
+
+    def __call__(self, request):
+        language = _looked_up(request) if enabled() else None
+        if language is None:
+            response = self.get_response(request)
+            if enabled() and translation.get_language_from_path(request.path_info):
+                response[HEADER] = "skip"
+            return response
+        try:
+            key = entry_key(request, language)
+            gen_keys = {g: generation_key(g) for g in _groups}
+            found = cache.get_many([key, *gen_keys.values()])
+        except Exception:  # a bad host, a dead cache: render as if there were no cache
+            logger.warning("page cache: look-up failed", exc_info=True)
+            response = self.get_response(request)
+            response[HEADER] = "skip"
+            return response
+        generations = {g: found.get(k) for g, k in gen_keys.items()}
+        stored = found.get(key)
+        if stored is not None:
+            kept_generations, status, headers, content = stored
+            if all(generations.get(g) == n for g, n in kept_generations.items()):
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+                response[HEADER] = "hit"
+                return response
+        response = self.get_response(request)
+        response[HEADER] = self.store(request, response, key, generations)
+        return response
+
+    def store(self, request, response, key, generations):
+        if request.method != "GET" or response.streaming or not is_public(request, response):
+            return "skip"
+        groups = groups_of(request, response)
+        if groups is None:
+            return "skip"
+        headers = [(k, v) for k, v in response.items() if k != HEADER]
+        value = ({g: generations.get(g) for g in groups}, response.status_code, headers)
+        try:
+            cache.set(key, (*value, response.content), settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("page cache: could not keep %s", request.path, exc_info=True)
+            return "skip"
+        return "miss"
