@@ -4,6 +4,7 @@ English); `applications.notifications` decides when each is queued."""
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.urls import reverse
 from wagtail.models import Site
 
 from applications.models import Application, ApplicationPage, OpeningAlert
@@ -14,7 +15,7 @@ from applications.notifications import (
     STAFF_NOTIFICATION,
 )
 from applications.status_links import status_token
-from home.links import page_url
+from home.links import absolute_url, page_url
 from home.site_cache import contact_for
 from home.visibility import page_in_language
 from mail.kinds import email_kind
@@ -54,6 +55,9 @@ def build_message(kind, application, date_change=None):
         "change_description": date_change.describe() if date_change else "",
     }
     if kind == STAFF_NOTIFICATION:
+        context["admin_url"] = absolute_url(
+            reverse("applications_application_modeladmin_inspect", args=[application.pk])
+        )
         return render_message(
             _template(kind),
             context,

@@ -162,3 +162,38 @@ def test_applicants_hear_when_a_confirmed_date_moves(apply_pages, italy, client)
     (message,) = mail.outbox
     assert message.to == [application.contact_email]
     assert "11. März 2026" in message.body
+
+
+DECISION_SUBJECTS = {
+    ("it", ApplicationStatus.ACCEPTED): "accettata",
+    ("fr", ApplicationStatus.WAITLISTED): "liste d’attente",
+    ("de", ApplicationStatus.DECLINED): "nicht angenommen",
+    ("en", ApplicationStatus.UNDER_REVIEW): "under review",
+}
+
+
+@pytest.mark.parametrize("language, status", list(DECISION_SUBJECTS))
+def test_a_decision_email_says_the_decision_in_its_subject(
+    apply_pages, italy, client, language, status
+):
+    application = submit(client, apply_pages[language], italy)
+    run_queue()
+    mail.outbox.clear()
+    change_status(application, status)
+    run_queue()
+    (message,) = mail.outbox
+    assert DECISION_SUBJECTS[(language, status)] in message.subject
+    assert application.reference in message.subject
+
+
+def test_the_staff_notification_links_straight_to_the_application_in_the_admin(
+    apply_pages, italy, client, staff_address, admin_user
+):
+    application = submit(client, apply_pages["en"], italy)
+    run_queue()
+    (staff,) = [message for message in mail.outbox if message.to == [staff_address]]
+    link = re.search(r"https?://\S+/admin/\S+", staff.body).group(0)
+    client.force_login(admin_user)
+    page = client.get(link.removeprefix(settings.BASE_URL))
+    assert page.status_code == 200
+    assert application.reference in page.content.decode()
