@@ -7,6 +7,7 @@ The home page's budget is 100 KiB at 390 px, with no render-blocking third-party
 import gzip
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from django.contrib.staticfiles import finders
@@ -46,7 +47,7 @@ def _static_content(client, path):
     if response.status_code == 200:
         return b"".join(response) if response.streaming else response.content
     found = finders.find(path.removeprefix("/static/").split("?")[0])
-    return open(found, "rb").read() if found else b""
+    return Path(found).read_bytes() if found else b""
 
 
 def page_weight(client, url):

@@ -9,7 +9,7 @@ first.
 import logging
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import get_language
@@ -28,12 +28,6 @@ def wants_json(request):
         path.endswith((".json", ".jwt"))
         or path.startswith(("/certificates/credentials/", "/healthz"))
         or ("application/json" in accept and "text/html" not in accept)
-    )
-
-
-def is_database_failure(error):
-    return isinstance(error, DATABASE_FAILURES) or (
-        isinstance(error, DatabaseError) and "timeout" in str(error).lower()
     )
 
 
@@ -56,7 +50,9 @@ def service_unavailable(request):
 def outage_response(request):
     """The 503 for the exception being handled, if it is a database outage; else None."""
     error = sys.exc_info()[1]
-    if error is None or not is_database_failure(error):
+    # A refused or lost connection, and a statement cancelled by statement_timeout, are all
+    # OperationalError (or InterfaceError) once Django has wrapped the driver's error.
+    if not isinstance(error, DATABASE_FAILURES):
         return None
     logger.error("Database unavailable (%s): answered 503", type(error).__name__)
     return service_unavailable(request)

@@ -11,7 +11,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from home.health import HEALTH_CHECKS_HOOK
-from mail.models import OutgoingEmail
 from mail.outbox import VIEW_OUTBOX_PERMISSION, undelivered_count
 from mail.tasks import oldest_waiting_age
 from mail.views import UndeliveredEmailsView, send_again_view
@@ -48,8 +47,7 @@ def check_email_queue():
     limit = datetime.timedelta(minutes=settings.EMAIL_QUEUE_ALERT_MINUTES)
     if age is not None and age > limit:
         raise RuntimeError(f"an email has waited {int(age.total_seconds() // 60)} minutes")
-    undelivered = OutgoingEmail.objects.undelivered().count()
-    return f"ok ({undelivered} undelivered)"
+    return f"ok ({undelivered_count()} undelivered)"
 
 
 @hooks.register(HEALTH_CHECKS_HOOK)

@@ -6,8 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home.bootstrap import ensure_locales
 from home.factories import HomePageFactory
 from programme.factories import (
     CohortIndexPageFactory,
@@ -68,10 +69,6 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
-
-
-def ensure_locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """A dead Redis does not take the site down: pages are served, look-ups stay open, sign-in
 pauses with a clear message, and /healthz says what is wrong."""
 
+import os
 import socket
 import time
 import urllib.error
@@ -12,7 +13,7 @@ import pytest
 from tests.production.servers import environment_for, free_port, gunicorn, manage
 
 pytestmark = pytest.mark.skipif(
-    __import__("os").environ.get("DATABASE_URL", "").startswith("postgres"),
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="runs once, in the SQLite pass",
 )
 

@@ -8,9 +8,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 
+from tests.applications.builders import valid_data
 from tests.production.servers import environment_for, free_port, gunicorn, manage
 
 SUBMISSIONS = 30
@@ -42,19 +44,17 @@ Cohort.objects.create(
 
 
 def form_data(cohort_pk, number):
-    return {
-        "cohort": str(cohort_pk), "city_name": f"Città {number:02d}", "country": "IT",
-        "region": "Emilia-Romagna", "population": "390000", "service": "municipal_police",
-        "service_other": "", "contact_name": "Giulia Rossi", "contact_position": "Comandante",
-        "contact_email": f"sindaco{number}@example.it", "contact_phone": "+39 051 000000",
-        "motivation": "Vogliamo usare l'IA in modo responsabile.", "commits_to_attend": "on",
-        "consent": "on", "website": "", "g-recaptcha-response": "token",
-        "participants-TOTAL_FORMS": "1", "participants-INITIAL_FORMS": "0",
-        "participants-MIN_NUM_FORMS": "1", "participants-MAX_NUM_FORMS": "10",
-        "participants-0-name": "Giulia Rossi", "participants-0-position": "official",
-        "participants-0-service": "Polizia locale", "participants-0-gender": "female",
-        "participants-0-email": f"p{number}@example.it",
-    }  # fmt: skip
+    """The application form's valid data (the builders' own), one city and contact per number."""
+    cohort = SimpleNamespace(pk=cohort_pk, country="IT")
+    return valid_data(
+        cohort,
+        **{
+            "city_name": f"Città {number:02d}",
+            "contact_email": f"sindaco{number}@example.it",
+            "participants-TOTAL_FORMS": "1",
+            "participants-0-email": f"p{number}@example.it",
+        },
+    )
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

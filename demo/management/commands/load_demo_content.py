@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from applications.models import ApplicationPage
 from demo.content import site as content
@@ -16,6 +16,7 @@ from demo.loaders.certificates import load_certificates
 from demo.loaders.committee import load_committee
 from demo.loaders.programme import ensure_topics, load_cohorts, load_events
 from demo.translate import translate
+from home.bootstrap import ensure_locales
 from home.models import ContactSettings, FooterText, HomePage, SitemapPage
 from members.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
 from programme.models import CohortIndexPage, EventIndexPage, ProgrammePage
@@ -66,7 +67,7 @@ class Command(BaseCommand):
         password = demo_password()
         self.missing = {} if options["report_missing"] else None
         with transaction.atomic():
-            locales = self.ensure_locales()
+            locales = ensure_locales()
             groups = ensure_groups()
             users = self.ensure_accounts(groups, password)
             home = self.ensure_pages(locales["en"])
@@ -90,12 +91,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo accounts (password: {password}):")
             for username, *_rest, group in DEMO_ACCOUNTS:
                 self.stdout.write(f"  {username:<12} {group}")
-
-    def ensure_locales(self):
-        return {
-            code: Locale.objects.get_or_create(language_code=code)[0]
-            for code, _name in settings.LANGUAGES
-        }
 
     def ensure_accounts(self, groups, password):
         User = get_user_model()
