@@ -30,26 +30,32 @@ def ensure_locales():
     }
 
 
-def _replace_wagtail_welcome_page(home):
-    """Point the sites at our home page and delete Wagtail's "Welcome" placeholder."""
+def install_home_page(home):
+    """Publish `home` (a new English HomePage) as the sites' root, in place of Wagtail's
+    "Welcome" placeholder, and give it the slug "home" the placeholder held."""
+    home.slug = "home-en"
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
     welcome = Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage)
     Site.objects.filter(root_page__in=welcome).update(root_page=home)
     if not Site.objects.exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME
+        )
     for page in welcome:
         page.delete()
+    home.slug = "home"
+    home.save_revision().publish()
+    return HomePage.objects.get(pk=home.pk)
 
 
 def ensure_home_pages(locales):
     """The English home page (published, the sites' root) and its five translations."""
     english = HomePage.objects.filter(locale=locales["en"]).first()
     if english is None:
-        english = HomePage(title=SITE_NAME, slug="home-en", intro=HOME_INTRO, locale=locales["en"])
-        Page.get_first_root_node().add_child(instance=english)
-        english.save_revision().publish()
-        _replace_wagtail_welcome_page(english)
-        english.slug = "home"
-        english.save_revision().publish()
+        english = install_home_page(
+            HomePage(title=SITE_NAME, intro=HOME_INTRO, locale=locales["en"])
+        )
     for code, locale in locales.items():
         if code != "en" and not english.has_translation(locale):
             copy = english.copy_for_translation(locale, copy_parents=False)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from applications.models import ApplicationPage
 from demo.content import site as content
@@ -16,7 +16,7 @@ from demo.loaders.certificates import load_certificates
 from demo.loaders.committee import load_committee
 from demo.loaders.programme import ensure_topics, load_cohorts, load_events
 from demo.translate import translate
-from home.bootstrap import ensure_locales
+from home.bootstrap import ensure_locales, install_home_page
 from home.models import ContactSettings, FooterText, HomePage, SitemapPage
 from members.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
 from programme.models import CohortIndexPage, EventIndexPage, ProgrammePage
@@ -114,35 +114,14 @@ class Command(BaseCommand):
     def ensure_pages(self, english):
         home = HomePage.objects.filter(locale=english).first()
         if home is None:
-            root = Page.get_first_root_node()
-            welcome = Page.objects.filter(depth=2, slug="home").exclude(
-                content_type__model="homepage"
-            )
-            sites_on_welcome = list(Site.objects.filter(root_page__in=welcome))
-            home = HomePage(
-                title=content.HOME["title"],
-                slug="home" if not welcome.exists() else "home-en",
-                intro=content.HOME["intro"],
-                body=content.HOME["body"],
-                locale=english,
-            )
-            root.add_child(instance=home)
-            home.save_revision().publish()
-            Site.objects.filter(pk__in=[s.pk for s in sites_on_welcome]).update(root_page=home)
-            if not Site.objects.exists():
-                Site.objects.create(
-                    hostname="localhost",
-                    port=80,
-                    root_page=home,
-                    is_default_site=True,
-                    site_name="AI for Cities",
+            home = install_home_page(
+                HomePage(
+                    title=content.HOME["title"],
+                    intro=content.HOME["intro"],
+                    body=content.HOME["body"],
+                    locale=english,
                 )
-            for page in welcome:
-                page.delete()
-            if home.slug != "home":
-                home.slug = "home"
-                home.save_revision().publish()
-                home = HomePage.objects.get(pk=home.pk)
+            )
         children = {child.slug for child in home.get_children()}
         for spec in content.PROGRAMME_PAGES:
             if spec["slug"] not in children:
