@@ -25,7 +25,7 @@ from home.visibility import page_in_language
 from members.access import is_committee_member, is_editor, is_member
 from members.groups import SETUP_GROUPS_HOOK, ensure_groups
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
-from programme.models.pages import PAST_EVENTS_HOOK
+from programme.models.pages import PAST_EVENTS_HOOK, EventIndexPage
 
 
 class CommitteeMemberViewSet(SnippetViewSet):
@@ -131,3 +131,5 @@ page_cache.register(
     pages=[CommitteePage, CommitteeNoteIndexPage, CommitteeNotePage, LibraryPage],
 )
 page_cache.register("programme", pages=[CommitteeNoteIndexPage, CommitteeNotePage])
+# The events page links each past web conference to the note that sums it up.
+page_cache.register("notes", models=[CommitteeNotePage], pages=[EventIndexPage])
