@@ -1,23 +1,91 @@
 """Forms of the committee section: the note editor in the admin and the library filters."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Locale
+from wagtail.snippets.widgets import AdminSnippetChooser
+
+AUTHORS = "note_authors"
+
+
+class MemberChooser(AdminSnippetChooser):
+    """Wagtail's committee member chooser, opened on the members of one language (each member
+    exists once per language)."""
+
+    def __init__(self, model, language_code, **kwargs):
+        self.language_code = language_code
+        super().__init__(model, **kwargs)
+
+    def get_chooser_modal_url(self):
+        return f"{super().get_chooser_modal_url()}?{urlencode({'locale': self.language_code})}"
+
+
+def author_form_in(form_class, locale):
+    """The form of one author line, choosing among the members of `locale` only."""
+
+    class AuthorForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            member = self.fields["member"]
+            member.queryset = member.queryset.filter(locale=locale)
+            member.widget = MemberChooser(member.queryset.model, locale.language_code)
+
+    return AuthorForm
+
+
+def writer_of(members, user, locale):
+    """The committee member (among `members`) the signed-in user is, in the note's language."""
+    if user is None or not user.is_authenticated:
+        return None
+    return members.filter(account=user, locale=locale).first()
 
 
 class NoteAdminForm(WagtailAdminPageForm):
-    """Offer the topics and authors of the note's own language only."""
+    """Offer the topics and authors of the note's own language only; a new note starts signed
+    by its writer."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-        if locale_id:
-            for name in ("topics", "authors"):
-                if name in self.fields:
-                    field = self.fields[name]
-                    field.queryset = field.queryset.filter(locale_id=locale_id)
+        if not locale_id:
+            return
+        if "topics" in self.fields:
+            topics = self.fields["topics"]
+            topics.queryset = topics.queryset.filter(locale_id=locale_id)
+        authors = self.formsets.get(AUTHORS)
+        if authors is None:
+            return
+        locale = Locale.objects.get(pk=locale_id)
+        authors.form = author_form_in(authors.form, locale)
+        if not self.is_bound and self.instance.pk is None:
+            members = authors.model._meta.get_field("member").related_model.objects
+            self.start_signed_by_writer(authors, writer_of(members, self.for_user, locale))
+
+    @staticmethod
+    def start_signed_by_writer(authors, writer):
+        # An extra (new) line rather than an existing one, so that it is saved with the note.
+        if writer is not None and not authors.queryset:
+            authors.extra = 1
+            authors.initial_extra = [{"member": writer.pk}]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        authors = self.formsets.get(AUTHORS)
+        if authors is not None and authors.is_bound and authors.is_valid():
+            chosen = [
+                form.cleaned_data.get("member")
+                for form in authors.forms
+                if form.has_changed() and not authors._should_delete_form(form)
+            ]
+            chosen = [member for member in chosen if member is not None]
+            if len(chosen) != len(set(chosen)):
+                self.add_error(None, _("Each author can sign a note only once."))
+        return cleaned_data
 
 
 class LibraryFilterForm(forms.Form):
