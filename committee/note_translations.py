@@ -124,7 +124,7 @@ def localize_slug(note, revision):
     if not slug or slug == note.slug:
         return
     note.slug = slug
-    note.save(update_fields=["slug"])
+    note.save(update_fields=["slug", "url_path"])
     for stored in {revision, note.latest_revision} - {None}:
         stored.content["slug"] = slug
         stored.save(update_fields=["content"])

@@ -33,7 +33,7 @@ from mail.tasks import queue_email
 
 def language_names(codes):
     """The languages of `codes` named in the admin's language ("French, German")."""
-    return ", ".join(get_language_info(code)["name_translated"] for code in codes)
+    return ", ".join(str(get_language_info(code)["name_translated"]) for code in codes)
 
 
 def codes_of(locales):
