@@ -1,39 +1,24 @@
 """Forms of the committee section: the note editor in the admin and the library filters."""
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
-from wagtail.snippets.widgets import AdminSnippetChooser
 
 AUTHORS = "note_authors"
 
 
-class MemberChooser(AdminSnippetChooser):
-    """Wagtail's committee member chooser, opened on the members of one language (each member
-    exists once per language)."""
-
-    def __init__(self, model, language_code, **kwargs):
-        self.language_code = language_code
-        super().__init__(model, **kwargs)
-
-    def get_chooser_modal_url(self):
-        return f"{super().get_chooser_modal_url()}?{urlencode({'locale': self.language_code})}"
-
-
 def author_form_in(form_class, locale):
-    """The form of one author line, choosing among the members of `locale` only."""
+    """The form of one author line, accepting the members of `locale` only (Wagtail's chooser
+    already opens on the language of the page being edited)."""
 
     class AuthorForm(form_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             member = self.fields["member"]
             member.queryset = member.queryset.filter(locale=locale)
-            member.widget = MemberChooser(member.queryset.model, locale.language_code)
 
     return AuthorForm
 
