@@ -8,6 +8,7 @@ from django.db import migrations, models
 
 def move_authors_to_rows(apps, schema_editor):
     CommitteeNotePage = apps.get_model("committee", "CommitteeNotePage")
+    CommitteeMember = apps.get_model("committee", "CommitteeMember")
     NoteAuthor = apps.get_model("committee", "NoteAuthor")
     Revision = apps.get_model("wagtailcore", "Revision")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -21,16 +22,26 @@ def move_authors_to_rows(apps, schema_editor):
             member_id=link.committeemember_id,
             sort_order=position,
         )
+    # The committee page's order (sort order, then name) for every note, old revisions included.
+    members_order = {
+        member_id: position
+        for position, member_id in enumerate(
+            CommitteeMember.objects.order_by("sort_order", "name").values_list("pk", flat=True)
+        )
+    }
     note_type = ContentType.objects.filter(app_label="committee", model="committeenotepage").first()
     if note_type is None:
         return
     # Revisions store the old field by name: without this, the next edit of a note would
     # start from a revision without authors.
-    for revision in Revision.objects.filter(base_content_type=note_type).iterator():
+    for revision in Revision.objects.filter(content_type=note_type).iterator():
         content = revision.content
         if "authors" not in content:
             continue
         note_id = int(revision.object_id)
+        # Members deleted since are left out, as the old field left them out when loading.
+        kept = [pk for pk in content.pop("authors") or [] if pk in members_order]
+        authors = sorted(kept, key=members_order.get)
         content["note_authors"] = [
             {
                 "pk": row.pk if (row := rows.get((note_id, member_id))) else None,
@@ -38,7 +49,7 @@ def move_authors_to_rows(apps, schema_editor):
                 "member": member_id,
                 "sort_order": position,
             }
-            for position, member_id in enumerate(content.pop("authors") or [])
+            for position, member_id in enumerate(authors)
         ]
         revision.content = content
         revision.save(update_fields=["content"])

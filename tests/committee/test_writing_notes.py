@@ -183,6 +183,21 @@ def test_the_note_page_header_offers_translate_and_ask(client, committee_tree, p
     assert translate_url(other) not in html and ask_url(other) not in html
 
 
+def test_the_notes_listing_offers_them_on_the_writers_notes_only(client, committee_tree, people):
+    note = french_note(committee_tree, people.committee)
+    client.force_login(people.committee)
+    listing = reverse("wagtailadmin_explore", args=[note.get_parent().pk])
+    html = client.get(listing).content.decode()
+    assert translate_url(note) in html and ask_url(note) in html
+    public_note = committee_tree.pages["fr"]["public_note"]  # not theirs, and in every language
+    assert ask_url(public_note) not in html
+    # Editors keep wagtail-localize's own "Translate this page".
+    client.force_login(people.editor)
+    html = client.get(listing).content.decode()
+    assert translate_url(note) not in html
+    assert reverse("wagtail_localize:submit_page_translation", args=[note.pk]) in html
+
+
 def test_translating_starts_a_draft_the_writer_can_edit(client, committee_tree, people):
     note = french_note(committee_tree, people.committee, members_only=True)
     english = Locale.objects.get(language_code="en")
