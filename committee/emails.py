@@ -22,6 +22,10 @@ def admin_language(user):
     return language if language in codes else settings.LANGUAGE_CODE
 
 
+def display_name(user):
+    return user.get_full_name() or user.get_username()
+
+
 def translate_url(note, languages):
     path = reverse("wagtail_localize:submit_page_translation", args=[note.pk])
     if len(languages) == 1:
@@ -42,7 +46,7 @@ def build_translation_request(note_id, editor_id, requester_id, languages):
     context = {
         "note": note,
         "editor": editor,
-        "requester": requester.get_full_name() or requester.get_username() if requester else "",
+        "requester": display_name(requester) if requester else "",
         "locales": list(locales),
         "translate_url": translate_url(note, languages),
         "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[note.pk])),

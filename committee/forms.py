@@ -62,15 +62,21 @@ class NoteAdminForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         authors = self.formsets.get(AUTHORS)
         if authors is not None and authors.is_bound and authors.is_valid():
-            chosen = [
-                form.cleaned_data.get("member")
-                for form in authors.forms
-                if form.has_changed() and not authors._should_delete_form(form)
-            ]
-            chosen = [member for member in chosen if member is not None]
-            if len(chosen) != len(set(chosen)):
-                self.add_error(None, _("Each author can sign a note only once."))
+            refuse_repeated_authors(authors)
         return cleaned_data
+
+
+def refuse_repeated_authors(authors):
+    """Mark a member chosen twice on the second line, next to its chooser."""
+    deleted = set(map(id, authors.deleted_forms))
+    seen = set()
+    for form in authors.forms:
+        member = form.cleaned_data.get("member")
+        if member is None or id(form) in deleted:
+            continue
+        if member.pk in seen:
+            form.add_error("member", _("Each author can sign a note only once."))
+        seen.add(member.pk)
 
 
 class LibraryFilterForm(forms.Form):

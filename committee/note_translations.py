@@ -8,6 +8,7 @@ notes listing they may write in.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
@@ -115,7 +116,10 @@ def localize_slug(note, revision):
     translation = source_of(note)
     if translation is None:
         return
-    original = translation.source.get_source_instance()
+    try:
+        original = translation.source.get_source_instance()
+    except ObjectDoesNotExist:  # the source note was deleted: nothing to compare with
+        return
     if note.slug != original.slug or note.title == original.title:
         return  # the translator chose a slug, or the title is not translated
     if was_published_translated(note, original.title, revision):

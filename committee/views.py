@@ -104,9 +104,8 @@ def ask_for_translation(request, page_id):
     back_url = get_valid_next_url_from_request(request) or reverse(
         "wagtailadmin_explore", args=[note.get_parent().pk]
     )
-    form = AskTranslationForm(
-        request.POST or None, locales=locales, initial={"locales": list(locales)}
-    )
+    data = request.POST if request.method == "POST" else None
+    form = AskTranslationForm(data, locales=locales, initial={"locales": list(locales)})
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["locales"])
         editors = list(editors_to_ask())

@@ -123,6 +123,40 @@ def test_an_author_of_another_language_is_refused(client, committee_tree, people
     assert not NoteAuthor.objects.filter(member=english).exists()
 
 
+def test_a_member_signs_a_note_only_once(client, committee_tree, people):
+    notes = committee_tree.pages["fr"]["notes"]
+    writer = member_for(people.committee, notes.locale)
+    client.force_login(people.committee)
+    response = client.post(
+        add_note_url(notes),
+        nested_form_data(
+            {
+                "title": "Réunion de juillet",
+                "slug": "reunion-de-juillet",
+                "date": "2026-07-04",
+                "note_type": "meeting_notes",
+                "body": streamfield([]),
+                "documents": streamfield([]),
+                "comments": inline_formset([]),
+                "note_authors": inline_formset([{"member": writer.pk}, {"member": writer.pk}]),
+                "action-publish": "1",
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert "Each author can sign a note only once." in response.content.decode()
+    assert not CommitteeNotePage.objects.filter(slug="reunion-de-juillet").exists()
+
+
+def test_asking_with_no_language_chosen_says_so(client, committee_tree, people):
+    note = french_note(committee_tree, people.committee)
+    client.force_login(people.committee)
+    response = client.post(ask_url(note), {})
+    assert response.status_code == 200
+    assert "Choose at least one language." in response.content.decode()
+    assert not OutgoingEmail.objects.filter(kind=TRANSLATION_REQUEST).exists()
+
+
 # --- Translating one's own note ---------------------------------------------------------------
 
 
