@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -11,14 +12,17 @@ AUTHORS = "note_authors"
 
 
 def author_form_in(form_class, locale):
-    """The form of one author line, accepting the members of `locale` only (Wagtail's chooser
-    already opens on the language of the page being edited)."""
+    """The form of one author line, accepting the members of `locale` (Wagtail's chooser
+    already opens on the language of the page being edited). A line kept from elsewhere stays
+    valid: a translation carries the source note's signatures."""
 
     class AuthorForm(form_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             member = self.fields["member"]
-            member.queryset = member.queryset.filter(locale=locale)
+            member.queryset = member.queryset.filter(
+                Q(locale=locale) | Q(pk=self.instance.member_id)
+            )
 
     return AuthorForm
 

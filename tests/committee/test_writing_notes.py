@@ -123,6 +123,37 @@ def test_an_author_of_another_language_is_refused(client, committee_tree, people
     assert not NoteAuthor.objects.filter(member=english).exists()
 
 
+def test_a_translation_keeps_the_signatures_of_its_source(client, committee_tree, people):
+    notes = committee_tree.pages["en"]["notes"]
+    author = member_for(people.committee, notes.locale)
+    note = add_note(notes, "july-meeting", "July meeting", members_only=False)
+    NoteAuthor.objects.create(note=note, member=author)
+    french = publish_translation(note, Locale.objects.get(language_code="fr"), "Juillet")
+    line = french.note_authors.get()
+    assert line.member == author
+    client.force_login(people.editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[french.pk]),
+        nested_form_data(
+            {
+                "title": "Réunion de juillet",
+                "slug": french.slug,
+                "date": "2026-07-04",
+                "note_type": "meeting_notes",
+                "body": streamfield([]),
+                "documents": streamfield([]),
+                "comments": inline_formset([]),
+                "note_authors": inline_formset(
+                    [{"id": line.pk, "member": author.pk, "ORDER": 1}], initial=1
+                ),
+                "action-publish": "1",
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert CommitteeNotePage.objects.get(pk=french.pk).author_members() == [author]
+
+
 def test_a_member_signs_a_note_only_once(client, committee_tree, people):
     notes = committee_tree.pages["fr"]["notes"]
     writer = member_for(people.committee, notes.locale)
