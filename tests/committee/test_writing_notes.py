@@ -14,6 +14,7 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.operations import translate_object
 
 from committee.emails import TRANSLATION_REQUEST
 from committee.models import CommitteeMember, CommitteeNotePage, NoteAuthor
@@ -315,6 +316,24 @@ def test_a_translated_note_gets_a_slug_in_its_language(
     assert translated.title == "Compte rendu de mai"
     assert translated.slug == "reunion-de-mai"
     assert translated.get_latest_revision_as_object().slug == "reunion-de-mai"
+
+
+def test_an_untranslated_copy_moves_to_its_slug_and_its_old_address_redirects(
+    client, committee_tree, people, django_capture_on_commit_callbacks
+):
+    notes = committee_tree.pages["en"]["notes"]
+    note = add_note(notes, "august-meeting", "August meeting", members_only=False)
+    french = Locale.objects.get(language_code="fr")
+    # An editor's "Translate this page" publishes an untranslated copy of a live note at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(note, [french], user=people.editor)
+    assert translation_of(note, french).url == "/fr/committee/notes/august-meeting/"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_translated(note, french, "Réunion d’août", people.editor)
+    assert translation_of(note, french).url == "/fr/committee/notes/reunion-daout/"
+    response = client.get("/fr/committee/notes/august-meeting/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/fr/committee/notes/reunion-daout/")
 
 
 def test_a_published_translation_keeps_its_address(
