@@ -151,7 +151,7 @@ def committee_admin_urls():
 
 
 def note_translation_buttons(page, user, view_name=None, next_url=None):
-    """ "Translate" and "Ask for a translation" on a writer's own note. Editors keep
+    """The buttons to translate one's own note and to ask for a translation. Editors keep
     wagtail-localize's own "Translate this page", which reaches any page."""
     note = page.specific_deferred
     if not isinstance(note, CommitteeNotePage):
