@@ -16,7 +16,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.operations import translate_object
 
-from committee.emails import TRANSLATION_REQUEST
+from committee.emails import TRANSLATION_REQUEST, build_translation_request
 from committee.models import CommitteeMember, CommitteeNotePage, NoteAuthor
 from committee.note_translations import translate_note
 from mail.kinds import get_kind
@@ -397,6 +397,19 @@ def test_asking_for_a_translation_emails_the_editors_in_their_language(
     assert reverse("wagtail_localize:submit_page_translation", args=[note.pk]) in message.body
     history = client.get(reverse("wagtailadmin_pages:history", args=[note.pk]))
     assert history.status_code == 200
+
+
+@pytest.mark.parametrize("language", ["fr", "it", "nl", "de", "es"])
+def test_the_request_is_written_in_the_editors_language(committee_tree, people, language):
+    profile = UserProfile.get_for_user(people.editor)
+    profile.preferred_language = language
+    profile.save()
+    note = french_note(committee_tree, people.committee)
+    message = build_translation_request(note.pk, people.editor.pk, people.committee.pk, ["de"])
+    english = build_translation_request(note.pk, people.committee.pk, people.committee.pk, ["de"])
+    assert message.subject != english.subject
+    for line in ["Start the translation:", "The note in the admin:", "Hello", "into:"]:
+        assert line in english.body and line not in message.body
 
 
 def test_only_the_writer_may_ask_for_a_translation(client, committee_tree, people):
