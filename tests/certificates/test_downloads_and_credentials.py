@@ -71,11 +71,11 @@ def test_my_space_lists_the_holders_certificates_and_calendar(
     client, certificate, outsider_participant
 ):
     client.force_login(certificate.enrolment.user)
-    html = client.get("/de/members/").content.decode()
+    html = client.get("/de/mitglieder/").content.decode()
     assert f"/certificates/{certificate.code}/certificate.pdf" in html
     assert "/certificates/calendar/" in html
     client.force_login(outsider_participant)
-    html = client.get("/de/members/").content.decode()
+    html = client.get("/de/mitglieder/").content.decode()
     assert "certificate.pdf" not in html and "/certificates/calendar/" not in html
 
 
