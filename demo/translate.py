@@ -3,6 +3,8 @@
 import json
 
 from django.core.management.base import CommandError
+from django.urls import Resolver404, resolve
+from django.utils.translation import override
 from wagtail.models import Page
 from wagtail_localize.models import (
     OverridableSegment,
@@ -75,8 +77,18 @@ def localised_value(value, language_code, places):
     if not isinstance(value, str):
         return None
     if value.startswith("/en/"):
-        return f"/{language_code}/{value.removeprefix('/en/')}"
+        localised = f"/{language_code}/{value.removeprefix('/en/')}"
+        return localised if _is_site_route(localised, language_code) else None
     return places.get(value)
+
+
+def _is_site_route(path, language_code):
+    """A route of the site's own views (pages have slugs of their own in each language)."""
+    with override(language_code):
+        try:
+            return resolve(path).url_name != "wagtail_serve"
+        except Resolver404:
+            return False
 
 
 def override_segments(source, locale, user=None):

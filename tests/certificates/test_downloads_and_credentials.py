@@ -6,6 +6,8 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
 from jwcrypto import jwk, jws
 
 from certificates import credentials
@@ -42,7 +44,8 @@ def test_anonymous_visitors_are_sent_to_log_in(client, certificate):
     for url in urls(certificate):
         response = client.get(url)
         assert response.status_code == 302
-        assert "login" in response["Location"]
+        with translation.override(url.split("/")[1]):
+            assert response["Location"].startswith(f"{reverse('members:login')}?next="), url
 
 
 def test_another_participant_and_a_committee_member_get_not_found(
