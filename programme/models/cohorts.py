@@ -340,10 +340,12 @@ class Session(models.Model):
 
     @property
     def is_past(self):
-        """A confirmed session that has ended (a cancelled one is not "past": it never ran)."""
+        """A confirmed session held on an earlier day than today in the cohort's zone (a
+        cancelled one is not "past": it never took place). By day, as pages are cached by day."""
         if not self.shows_date or self.is_cancelled:
             return False
-        return (self.ends_at or self.starts_at) < timezone.now()
+        last_moment = self.local(self.ends_at or self.starts_at)
+        return last_moment.date() < timezone.localdate(timezone=self.cohort.zone)
 
     def local(self, moment):
         return moment.astimezone(self.cohort.zone) if moment else None

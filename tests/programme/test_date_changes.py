@@ -220,5 +220,6 @@ def test_sessions_that_took_place_are_marked_as_past(site_tree, client, code):
     sessions = soup.select("ol.sessions > li")
     past = [" ".join(li.get_text(" ").split()) for li in sessions if "session-past" in li["class"]]
     assert len(past) == 2, code
+    assert len(soup.select("ol.sessions .badge.badge-date-past")) == 2, code
     assert all(PAST_BADGE[code] in text for text in past), code
     assert PAST_BADGE[code] not in " ".join(sessions[2].get_text(" ").split()), code
