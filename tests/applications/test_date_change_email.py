@@ -77,3 +77,20 @@ def test_the_email_is_written_in_the_applicants_language_whatever_language_is_ac
         run_queue()
     (message,) = mail.outbox
     assert MOVED["nl"][0] in plain(message.body)
+
+
+def test_a_cancelled_session_is_named_with_its_old_date(apply_pages, italy, client):
+    submit(client, apply_pages["fr"], italy)
+    run_queue()
+    mail.outbox.clear()
+    session = italy.sessions.order_by("position")[1]
+    before = session.snapshot()
+    session.is_cancelled = True
+    session.save()
+    session.record_edit(before)
+    run_queue()
+    (message,) = mail.outbox
+    body = plain(message.body)
+    assert "Session en ligne 2 du 11 mars 2026 annulée" in body
+    assert "a désormais lieu" not in body
+    assert "http://testserver/fr/calendar/cohorts/italy-2026.ics" in body
