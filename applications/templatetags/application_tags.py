@@ -1,0 +1,19 @@
+"""Template tags of the application process, for its own pages and for the programme's."""
+
+from django import template
+
+from applications import links
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def apply_url(context, cohort):
+    """`{% apply_url cohort as url %}`: the application page with `cohort` chosen, or ""."""
+    return links.apply_url(cohort, context.get("request"))
+
+
+@register.simple_tag
+def error_anchor(field):
+    """Where an error summary's link leads: the field, or a radio group's first button."""
+    return field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
