@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from applications.letters import LETTER_MAX_BYTES, LETTER_MAX_PAGES, UnsafeLetter, check_letter
 from applications.records import (
@@ -20,6 +21,7 @@ from applications.spam_check import ANSWER_FIELD, WIDGET_SHOWN, FormStartedField
 logger = logging.getLogger(__name__)
 
 CONSENT_VERSION = "2026-01"
+EMPTY_CHOICE = pgettext_lazy("the empty choice of a drop-down list", "Choose…")
 
 
 def validate_pdf_letter(upload):
@@ -49,18 +51,25 @@ LETTER_REFUSALS = {
 
 class PlainWording:
     """Form wording for people, not for Django: no colon after a label that ends with its own
-    punctuation, and no empty "---------" choice among radio buttons."""
+    punctuation, no empty "---------" choice among radio buttons, and "Choose…" in a list."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if str(field.label or "").rstrip().endswith((".", "?", "!", ":")):
                 field.label_suffix = ""
-            if isinstance(field.widget, forms.RadioSelect):
-                if isinstance(field, forms.ModelChoiceField):
-                    field.empty_label = None
-                else:
-                    field.choices = [(value, label) for value, label in field.choices if value]
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = None if self._is_radio(field) else EMPTY_CHOICE
+            elif isinstance(field, forms.ChoiceField):
+                field.choices = [
+                    (value, EMPTY_CHOICE if value == "" else label)
+                    for value, label in field.choices
+                    if value != "" or not self._is_radio(field)
+                ]
+
+    @staticmethod
+    def _is_radio(field):
+        return isinstance(field.widget, forms.RadioSelect)
 
 
 class SpamCheckStateField(forms.CharField):

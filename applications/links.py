@@ -1,5 +1,6 @@
 """The "Apply" link of an open cohort: the application page in the reader's language, with the
-cohort chosen. The home page, the cohort listing and each cohort's page all use it."""
+cohort chosen. The home page, the cohort listing and each cohort's page all use it, through the
+`apply_url` template tag (applications/templatetags/application_tags.py)."""
 
 from urllib.parse import urlencode
 
@@ -17,11 +18,12 @@ def application_page_for(locale):
     )
 
 
-def apply_url(cohort, request=None):
+def apply_url(cohort, application_page, request=None):
     """Where to apply for `cohort`; "" when its window is not open or there is no page."""
-    if not cohort.is_open_for_applications:
+    if application_page is None or not cohort.is_open_for_applications:
         return ""
-    page = application_page_for(Locale.get_active())
-    if page is None:
-        return ""
-    return f"{page.get_url(request)}?{urlencode({'cohort': cohort.slug})}"
+    return f"{application_page.get_url(request)}?{urlencode({'cohort': cohort.slug})}"
+
+
+def active_application_page():
+    return application_page_for(Locale.get_active())

@@ -5,12 +5,18 @@ from django import template
 from applications import links
 
 register = template.Library()
+PAGE_KEY = "applications:application-page"
 
 
 @register.simple_tag(takes_context=True)
 def apply_url(context, cohort):
     """`{% apply_url cohort as url %}`: the application page with `cohort` chosen, or ""."""
-    return links.apply_url(cohort, context.get("request"))
+    if not cohort.is_open_for_applications:
+        return ""
+    # One look-up of the page per rendering, however many cohorts a listing shows.
+    if PAGE_KEY not in context.render_context:
+        context.render_context[PAGE_KEY] = links.active_application_page()
+    return links.apply_url(cohort, context.render_context[PAGE_KEY], context.get("request"))
 
 
 @register.simple_tag
