@@ -25,7 +25,7 @@
     function rows() { return group.querySelectorAll("fieldset.participant"); }
 
     function say(template, number) {
-      return (template || "").replace("%(number)s", String(number));
+      return (template || "").replace("{number}", String(number));
     }
 
     // Give row `row` the index `index`: its field names and ids, its legend and its button.
