@@ -51,8 +51,10 @@ def verify_answer(answer, client_address):
     return bool(verdict.is_valid)
 
 
-def new_started_token():
-    return signing.Signer(salt=STARTED_SALT).sign(str(int(time.time())))
+def new_started_token(opened_at=None):
+    """The signed time the form was opened: now, or `opened_at` (seconds since the epoch)."""
+    opened_at = time.time() if opened_at is None else opened_at
+    return signing.Signer(salt=STARTED_SALT).sign(str(int(opened_at)))
 
 
 def started_at(token):

@@ -102,12 +102,17 @@
     var timer = null;
     var LOAD_TIMEOUT_MS = 15000;
 
-    function unavailable() {
+    // The spam check cannot be done: say so, and tell the server the form may go without it.
+    function giveUp() {
       window.clearTimeout(timer);
-      if (state.value === "ready") { return; }
       state.value = "unavailable";
       button.hidden = true;
       status.textContent = area.dataset.unavailable;
+    }
+
+    // The script did not arrive in time (or at all), unless the widget was drawn meanwhile.
+    function unavailable() {
+      if (state.value !== "ready") { giveUp(); }
     }
 
     // Called by Google's script once it has loaded (the `onload` parameter of its address).
@@ -116,7 +121,7 @@
       try {
         window.grecaptcha.render(widget, {
           sitekey: area.dataset.sitekey,
-          "error-callback": unavailable
+          "error-callback": giveUp
         });
       } catch (error) {
         unavailable();

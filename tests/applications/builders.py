@@ -14,8 +14,9 @@ from demo.pdf import simple_pdf
 DURING_WINDOW = datetime.datetime(2026, 1, 20, 10, 0, tzinfo=datetime.UTC)
 AFTER_WINDOW = datetime.datetime(2026, 2, 20, 10, 0, tzinfo=datetime.UTC)
 # The form "opened" long before any test's clock: never sent too fast.
-with time_machine.travel(datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC), tick=False):
-    OPENED_LONG_AGO = new_started_token()
+OPENED_LONG_AGO = new_started_token(
+    opened_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC).timestamp()
+)
 APPLY_TITLES = {"en": "Apply", "fr": "Candidater", "it": "Candidatura", "nl": "Aanmelden",
                 "de": "Bewerbung", "es": "Solicitud"}  # fmt: skip
 

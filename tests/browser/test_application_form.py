@@ -337,3 +337,42 @@ def test_the_apply_link_of_a_cohort_chooses_it_on_the_form(
     assert page.is_checked(f'input[name="cohort"][value="{belgium.pk}"]')
     assert page.locator('input[name="cohort"]:checked').count() == 1
     assert page.input_value("#id_country") == "BE"
+
+
+# Google's script as far as the page uses it: draw the widget (its answer field) and call back.
+FAKE_RECAPTCHA = """
+window.grecaptcha = {render: function (element, options) {
+    window.renderedWith = options.sitekey;
+    var answer = document.createElement("textarea");
+    answer.name = "g-recaptcha-response"; answer.value = "answer-from-google";
+    element.appendChild(answer);
+    return 0;
+}};
+window.aicSpamCheckReady();
+"""
+
+
+def test_when_google_answers_the_widget_is_drawn_and_checked(
+    page, live_server, open_cohort_and_page
+):
+    cohort, french = open_cohort_and_page
+    asked = []
+
+    def serve(route):
+        asked.append(route.request.url)
+        route.fulfill(status=200, content_type="text/javascript", body=FAKE_RECAPTCHA)
+
+    page.route(GOOGLE, serve)
+    page.goto(f"{live_server.url}{french.url}")
+    fill_application(page, cohort)
+    page.locator("#spam-check").scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('input[name=captcha]').value === 'ready'")
+    assert page.evaluate("() => window.renderedWith")
+    with mock.patch(
+        "django_recaptcha.fields.client.submit", return_value=RecaptchaResponse(is_valid=True)
+    ) as verify:
+        page.click("form.application-form > button[type=submit]")
+        page.wait_for_selector(".reference")
+    assert verify.call_args.kwargs["recaptcha_response"] == "answer-from-google"
+    assert Application.objects.get().spam_check_done is True
+    assert len(asked) == 1
