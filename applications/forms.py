@@ -1,7 +1,5 @@
 """The application form: the city, its contact, its proposed participants and its commitments."""
 
-import logging
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -17,8 +15,6 @@ from applications.records import (
     ServiceKind,
 )
 from applications.spam_check import ANSWER_FIELD, WIDGET_SHOWN, FormStartedField, verify_answer
-
-logger = logging.getLogger(__name__)
 
 CONSENT_VERSION = "2026-01"
 EMPTY_CHOICE = pgettext_lazy("the empty choice of a drop-down list", "Choose…")
