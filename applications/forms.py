@@ -1,13 +1,10 @@
 """The application form: the city, its contact, its proposed participants and its commitments."""
 
-import logging
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
-from django_recaptcha.fields import ReCaptchaField
-from django_recaptcha.widgets import ReCaptchaV2Checkbox
+from django.utils.translation import pgettext_lazy
 
 from applications.letters import LETTER_MAX_BYTES, LETTER_MAX_PAGES, UnsafeLetter, check_letter
 from applications.records import (
@@ -17,10 +14,10 @@ from applications.records import (
     ProposedParticipant,
     ServiceKind,
 )
-
-logger = logging.getLogger(__name__)
+from applications.spam_check import ANSWER_FIELD, WIDGET_SHOWN, FormStartedField, verify_answer
 
 CONSENT_VERSION = "2026-01"
+EMPTY_CHOICE = pgettext_lazy("the empty choice of a drop-down list", "Choose…")
 
 
 def validate_pdf_letter(upload):
@@ -48,23 +45,43 @@ LETTER_REFUSALS = {
 }
 
 
-class SpamCheckField(ReCaptchaField):
-    """reCAPTCHA that refuses politely when Google's service cannot be reached or answers badly."""
+class PlainWording:
+    """Form wording for people, not for Django: no colon after a label that ends with its own
+    punctuation, no empty "---------" choice among radio buttons, and "Choose…" in a list."""
 
-    def validate(self, value):
-        try:
-            super().validate(value)
-        except ValidationError:
-            raise
-        except Exception:
-            logger.warning("reCAPTCHA verification unavailable")
-            raise ValidationError(
-                _("The spam check is unavailable. Please try again in a few minutes."),
-                code="captcha_unavailable",
-            )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if str(field.label or "").rstrip().endswith((".", "?", "!", ":")):
+                field.label_suffix = ""
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = None if self._is_radio(field) else EMPTY_CHOICE
+            elif isinstance(field, forms.ChoiceField):
+                field.choices = [
+                    (value, EMPTY_CHOICE if value == "" else label)
+                    for value, label in field.choices
+                    if value != "" or not self._is_radio(field)
+                ]
+
+    @staticmethod
+    def _is_radio(field):
+        return isinstance(field.widget, forms.RadioSelect)
 
 
-class ApplicationForm(forms.ModelForm):
+class SpamCheckStateField(forms.CharField):
+    """What the page's script says of the reCAPTCHA widget ("ready" once it is shown). Always
+    drawn empty: the script says it again on each page."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def bound_data(self, data, initial):
+        return initial
+
+
+class ApplicationForm(PlainWording, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that Efus processes the data in this form to handle the application."),
         error_messages={
@@ -73,7 +90,8 @@ class ApplicationForm(forms.ModelForm):
     )
     # A field people never see: only robots fill it in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
-    captcha = SpamCheckField(widget=ReCaptchaV2Checkbox, label=_("Spam check"))
+    captcha = SpamCheckStateField(label=_("Spam check"))
+    started = FormStartedField()
 
     class Meta:
         model = Application
@@ -105,10 +123,12 @@ class ApplicationForm(forms.ModelForm):
             "service_other": _("Only if you chose “Other service”."),
         }
 
-    def __init__(self, *args, cohorts, **kwargs):
+    def __init__(self, *args, cohorts, client_address="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.client_address = client_address
+        # Set while cleaning: False when reCAPTCHA could not load or Google could not verify.
+        self.spam_check_done = False
         self.fields["cohort"].queryset = cohorts
-        self.fields["cohort"].empty_label = None
         self.fields["cohort"].label_from_instance = lambda cohort: str(cohort)
         if len(cohorts) == 1:
             self.fields["cohort"].initial = cohorts[0].pk
@@ -130,6 +150,24 @@ class ApplicationForm(forms.ModelForm):
             raise ValidationError(_("This field must stay empty."))
         return ""
 
+    def clean_captcha(self):
+        """Google's verdict on the reCAPTCHA answer, if the visitor's browser could give one."""
+        answer = self.data.get(ANSWER_FIELD, "")
+        if not answer:
+            if self.cleaned_data.get("captcha") == WIDGET_SHOWN:
+                raise ValidationError(
+                    _("Please tick the box “I’m not a robot”."), code="captcha_missing"
+                )
+            return ""  # It never loaded: the application is kept as "spam check not done".
+        verdict = verify_answer(answer, self.client_address)
+        if verdict is False:
+            raise ValidationError(
+                _("The spam check did not succeed. Please tick the box again."),
+                code="captcha_invalid",
+            )
+        self.spam_check_done = verdict is True
+        return ""
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("service") == ServiceKind.OTHER and not cleaned.get("service_other"):
@@ -144,23 +182,26 @@ class ApplicationForm(forms.ModelForm):
         return cleaned
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(PlainWording, forms.ModelForm):
     class Meta:
         model = ProposedParticipant
         fields = ["name", "position", "service", "gender", "email"]
         widgets = {"position": forms.RadioSelect, "gender": forms.RadioSelect}
         help_texts = {"gender": _("Optional. Used only to balance the cohort.")}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["gender"].choices = self.fields["gender"].choices[1:]
-        self.fields["position"].choices = self.fields["position"].choices[1:]
+
+class BaseParticipantFormSet(BaseInlineFormSet):
+    default_error_messages = {
+        "too_few_forms": _("Add at least one participant."),
+        "too_many_forms": _("You can propose at most %(num)d participants."),
+    }
 
 
 ParticipantFormSet = inlineformset_factory(
     Application,
     ProposedParticipant,
     form=ParticipantForm,
+    formset=BaseParticipantFormSet,
     extra=0,
     min_num=1,
     validate_min=True,

@@ -93,6 +93,9 @@ class Application(models.Model):
         default=ApplicationStatus.SUBMITTED,
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    # False when reCAPTCHA could not load in the visitor's browser or Google could not verify
+    # it: the application was accepted on the other checks alone (applications/spam_check.py).
+    spam_check_done = models.BooleanField(_("spam check done"), default=True)
     possible_duplicate_of = models.ForeignKey(
         "self",
         verbose_name=_("possible duplicate of"),

@@ -35,6 +35,7 @@ def store_application(form, participants):
     application.language = (get_language() or "en").split("-")[0]
     application.consent_version = CONSENT_VERSION
     application.consented_at = timezone.now()
+    application.spam_check_done = form.spam_check_done
     application.reference = f"pending-{uuid.uuid4().hex[:20]}"
     application.save()
     application.assign_reference()

@@ -4,10 +4,12 @@ import uuid
 from urllib.parse import urlencode
 
 from csp.decorators import csp_update
+from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from applications.alerts import OpeningAlertForm, confirm, subscribe
@@ -15,6 +17,7 @@ from applications.decisions import change_status
 from applications.forms import ApplicationForm, ParticipantFormSet
 from applications.letters import LETTER_MAX_BYTES
 from applications.records import Application, ApplicationStatus
+from applications.spam_check import recaptcha_script_url
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
 from home.cache_headers import mark_private
@@ -74,6 +77,19 @@ def _with_extra_participant(data):
     return data
 
 
+def chosen_cohort(request, cohorts):
+    """The open cohort named in the address (`?cohort=<slug>`, as Apply links give it)."""
+    slug = request.GET.get("cohort", "")
+    return next((cohort for cohort in cohorts if cohort.slug == slug), None) if slug else None
+
+
+def application_limit():
+    # Open while the shared cache is down: an application must never meet a dead end.
+    return Limit.from_setting(
+        "applications:submissions", "APPLICATION_RATE", open_when_cache_is_down=True
+    )
+
+
 @csp_update(RECAPTCHA_CSP)
 def application_form(page, request):
     """The form (GET/POST); reCAPTCHA's sources are allowed on this page and no other."""
@@ -86,6 +102,8 @@ def application_form(page, request):
         "request": request,
         "upcoming_cohorts": upcoming,
         "privacy_page": privacy_page(request),
+        "recaptcha_script": recaptcha_script_url((get_language() or "en").split("-")[0]),
+        "recaptcha_site_key": settings.RECAPTCHA_PUBLIC_KEY,
     }
     if not cohorts:
         status = 403 if request.method == "POST" else 200
@@ -102,7 +120,12 @@ def application_form(page, request):
         context.update(form=form, participants=participants, show_errors=False)
         return TemplateResponse(request, "applications/application_page.html", context)
     if request.method == "POST":
-        form = ApplicationForm(request.POST, request.FILES, cohorts=cohorts)
+        verdict = hit(application_limit(), client_address(request))
+        if not verdict.allowed:
+            return too_many_requests(request, verdict.retry_after)
+        form = ApplicationForm(
+            request.POST, request.FILES, cohorts=cohorts, client_address=client_address(request)
+        )
         participants = ParticipantFormSet(
             _as_new_application(request.POST), prefix=PARTICIPANTS_PREFIX
         )
@@ -116,7 +139,11 @@ def application_form(page, request):
             return redirect(f"{received}?{urlencode({'receipt': token})}")
         context.update(form=form, participants=participants, show_errors=True)
         return TemplateResponse(request, "applications/application_page.html", context)
-    form = ApplicationForm(cohorts=cohorts)
+    chosen = chosen_cohort(request, cohorts)
+    form = ApplicationForm(
+        cohorts=cohorts,
+        initial={"cohort": chosen.pk, "country": chosen.country} if chosen else None,
+    )
     participants = ParticipantFormSet(prefix=PARTICIPANTS_PREFIX)
     context.update(form=form, participants=participants, show_errors=False)
     return TemplateResponse(request, "applications/application_page.html", context)

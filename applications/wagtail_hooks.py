@@ -21,7 +21,6 @@ from applications.models import (
 )
 from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
-from home.models import HOME_PAGE_HOOK
 from programme.models import Cohort
 
 
@@ -78,9 +77,10 @@ class ApplicationAdmin(ModelAdmin):
         "status",
         "submitted_on",
         "duplicate",
+        "spam_check",
     ]
     list_display_add_buttons = "reference"
-    list_filter = [CohortFilter, "country", "status"]
+    list_filter = [CohortFilter, "country", "status", "spam_check_done"]
     search_fields = ["reference", "city_name", "contact_name", "contact_email"]
     list_per_page = 50
     permission_helper_class = ApplicationPermissionHelper
@@ -132,6 +132,14 @@ class ApplicationAdmin(ModelAdmin):
             _("Same city as %(reference)s") % {"reference": obj.possible_duplicate_of.reference},
         )
 
+    @admin.display(description=gettext_lazy("Spam check"), ordering="spam_check_done")
+    def spam_check(self, obj):
+        if obj.spam_check_done:
+            return ""
+        return format_html(
+            '<span class="w-status w-status--label">{}</span>', _("Spam check not done")
+        )
+
 
 modeladmin_register(ApplicationAdmin)
 
@@ -147,18 +155,6 @@ def register_review_urls():
             name="applications_summary",
         ),
     ]
-
-
-@hooks.register(HOME_PAGE_HOOK, order=10)
-def link_open_cohorts_to_the_application_page(page, request, context):
-    """When a cohort is open, the home page's call to action leads to the application page."""
-    if context.get("open_cohorts"):
-        context["application_page"] = (
-            ApplicationPage.objects.live()
-            .filter(locale_id=page.locale_id)
-            .only("id", "url_path", "locale_id")
-            .first()
-        )
 
 
 @hooks.register(BOOTSTRAP_HOOK)

@@ -152,11 +152,13 @@ def manage(environment, *args, stdin=None):
 
 SUBMIT_APPLICATION = r"""
 import datetime
+import time
 from unittest import mock
 from django.test import Client
 from django.utils import timezone
 from django_recaptcha.client import RecaptchaResponse
 from applications.models import ApplicationPage
+from applications.spam_check import new_started_token
 from programme.models import Cohort
 
 page = ApplicationPage.objects.get(locale__language_code="en")
@@ -178,6 +180,7 @@ data = {
     "contact_email": "giulia.rossi@example.it", "contact_phone": "+39 051 000000",
     "motivation": "Vogliamo usare l'IA in modo responsabile.", "commits_to_attend": "on",
     "consent": "on", "website": "", "g-recaptcha-response": "token",
+    "started": new_started_token(opened_at=time.time() - 120),
     "participants-TOTAL_FORMS": "1", "participants-INITIAL_FORMS": "0",
     "participants-MIN_NUM_FORMS": "1", "participants-MAX_NUM_FORMS": "10",
     "participants-0-name": "Giulia Rossi", "participants-0-position": "official",

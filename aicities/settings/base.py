@@ -305,6 +305,8 @@ RECAPTCHA_TEST_PRIVATE_KEY = "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", RECAPTCHA_TEST_PUBLIC_KEY)
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", RECAPTCHA_TEST_PRIVATE_KEY)
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+# Seconds to wait for Google's answer; past that the application is kept as "spam check not done".
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = int(env("RECAPTCHA_VERIFY_REQUEST_TIMEOUT", "5"))
 
 # Personal data of applications is kept this long after the cohort ends, then anonymised
 # (`manage.py purge_expired_applications`, run daily).
@@ -376,6 +378,14 @@ OPENING_ALERT_RATE = (
     int(env("OPENING_ALERTS_ALLOWED", "10")),
     int(env("OPENING_ALERT_WINDOW", "3600")),
 )
+# Applications sent per client address (counted whether or not the form is valid). When the
+# shared cache is down the form stays open: an application must never meet a dead end.
+APPLICATION_RATE = (
+    int(env("APPLICATIONS_ALLOWED", "20")),
+    int(env("APPLICATION_WINDOW", "3600")),
+)
+# Seconds between opening the form and sending it below which the sender is taken for a robot.
+APPLICATION_MIN_FILL_SECONDS = int(env("APPLICATION_MIN_FILL_SECONDS", "5"))
 REQUESTED_EMAILS_PER_RECIPIENT_RATE = (
     int(env("EMAILS_PER_RECIPIENT_ALLOWED", "3")),
     int(env("EMAILS_PER_RECIPIENT_WINDOW", "3600")),

@@ -261,9 +261,12 @@ PRIVACY_PAGE = {
         ),
         heading("Spam protection"),
         paragraph(
-            "<p>The application form uses Google reCAPTCHA to tell people from robots. On that "
-            "page only, Google receives technical data from your browser, under its own privacy "
-            "policy.</p>"
+            "<p>The application form uses Google reCAPTCHA to tell people from robots. Google's "
+            "script loads only when you reach the spam check at the end of the form or ask for "
+            "it: until then, your browser sends nothing to Google. From then on, on that page "
+            "only, Google receives technical data from your browser, under its own privacy "
+            "policy. If the spam check cannot load, you can still send the application: our "
+            "staff then check it by hand.</p>"
         ),
     ],
 }

@@ -8,10 +8,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from applications.models import Application
+from applications.spam_check import new_started_token
 from demo.pdf import simple_pdf
 
 DURING_WINDOW = datetime.datetime(2026, 1, 20, 10, 0, tzinfo=datetime.UTC)
 AFTER_WINDOW = datetime.datetime(2026, 2, 20, 10, 0, tzinfo=datetime.UTC)
+# The form "opened" long before any test's clock: never sent too fast.
+OPENED_LONG_AGO = new_started_token(
+    opened_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC).timestamp()
+)
 APPLY_TITLES = {"en": "Apply", "fr": "Candidater", "it": "Candidatura", "nl": "Aanmelden",
                 "de": "Bewerbung", "es": "Solicitud"}  # fmt: skip
 
@@ -33,6 +38,8 @@ def valid_data(cohort, **overrides):
         "commits_to_attend": "on",
         "consent": "on",
         "website": "",
+        "started": OPENED_LONG_AGO,
+        "captcha": "ready",
         "g-recaptcha-response": "token",
         "participants-TOTAL_FORMS": "2",
         "participants-INITIAL_FORMS": "0",

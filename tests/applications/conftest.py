@@ -1,5 +1,5 @@
 """Fixtures for the application tests: the application page in six languages, an Italian
-cohort, and reCAPTCHA answering yes unless a test says otherwise."""
+cohort, reCAPTCHA answering yes and no limit on submissions unless a test says otherwise."""
 
 from unittest import mock
 
@@ -18,6 +18,12 @@ def recaptcha_passes():
         "django_recaptcha.fields.client.submit", return_value=RecaptchaResponse(is_valid=True)
     ) as submit:
         yield submit
+
+
+@pytest.fixture(autouse=True)
+def no_application_limit(settings):
+    """Tests post the form many times from one address; the limit's own tests lower it."""
+    settings.APPLICATION_RATE = (100_000, 3600)
 
 
 @pytest.fixture

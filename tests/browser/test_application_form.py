@@ -1,7 +1,11 @@
 """A city official applies in French with the keyboard only; the form, its error state and the
-confirmation page pass axe-core's WCAG 2.1 A and AA rules."""
+confirmation page pass axe-core's WCAG 2.1 A and AA rules. With Google blocked the application
+still goes through, flagged for staff; Google hears nothing before the visitor reaches the spam
+check; participant rows added with JavaScript can be removed; an "Apply" link chooses its
+cohort."""
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -11,6 +15,8 @@ from django_recaptcha.client import RecaptchaResponse
 from applications.models import Application, ApplicationPage
 from programme.factories import CohortFactory
 from tests.conftest import publish_translation
+
+GOOGLE = re.compile(r"^https?://([^/]*\.)?(google\.com|gstatic\.com|recaptcha\.net)/")
 
 pytestmark = [
     pytest.mark.browser,
@@ -147,3 +153,226 @@ def test_french_application_with_the_keyboard_only(
     assert application.city_name == "Liège"
     assert page.get_attribute("html", "lang") == "fr"
     assert_accessible(page)
+
+
+@pytest.fixture(autouse=True)
+def quick_hands(settings):
+    """Playwright fills the form faster than any person: lower the minimum fill time."""
+    settings.APPLICATION_MIN_FILL_SECONDS = 1
+
+
+@pytest.fixture
+def google_blocked(page):
+    """Every request to Google is refused (as a privacy add-on or a closed network would) and
+    recorded, in order."""
+    requests = []
+
+    def refuse(route):
+        requests.append(route.request.url)
+        route.abort()
+
+    page.route(GOOGLE, refuse)
+    return requests
+
+
+def fill_application(page, cohort):
+    page.check(f'input[name="cohort"][value="{cohort.pk}"]')
+    page.fill("#id_city_name", "Liège")
+    page.select_option("#id_country", "BE")
+    page.fill("#id_region", "Wallonie")
+    page.fill("#id_population", "197000")
+    page.check('input[name="service"][value="risk_prevention"]')
+    page.fill("#id_contact_name", "Amélie Dubois")
+    page.fill("#id_contact_position", "Cheffe de service")
+    page.fill("#id_contact_email", "amelie.dubois@example.be")
+    page.fill("#id_contact_phone", "+32 4 000 00 00")
+    fill_participant(page, 0, "Amélie Dubois", "amelie.dubois@example.be")
+    page.fill("#id_motivation", "Nous voulons former notre service à l'IA.")
+    page.check("#id_commits_to_attend")
+    page.check("#id_consent")
+
+
+def fill_participant(page, index, name, email):
+    page.fill(f"#id_participants-{index}-name", name)
+    page.check(f'input[name="participants-{index}-position"][value="official"]')
+    page.fill(f"#id_participants-{index}-service", "Prévention")
+    page.fill(f"#id_participants-{index}-email", email)
+
+
+def test_with_google_blocked_the_application_is_accepted_and_flagged(
+    page, live_server, open_cohort_and_page, google_blocked
+):
+    cohort, french = open_cohort_and_page
+    page.goto(f"{live_server.url}{french.url}")
+    fill_application(page, cohort)
+    page.locator("#spam-check").scroll_into_view_if_needed()
+    status = page.locator("#spam-check .spam-check-status")
+    status.filter(has_text="pouvez tout de même envoyer").wait_for()
+    assert google_blocked, "the spam check tried to load"
+    page.click("form.application-form > button[type=submit]")
+    page.wait_for_selector(".reference")
+
+    application = Application.objects.get()
+    assert application.spam_check_done is False
+    assert application.reference in page.inner_text(".reference")
+
+
+def test_no_request_goes_to_google_before_the_visitor_reaches_the_spam_check(
+    page, live_server, open_cohort_and_page, google_blocked
+):
+    _cohort, french = open_cohort_and_page
+    page.goto(f"{live_server.url}{french.url}")
+    page.wait_for_load_state("networkidle")
+    page.fill("#id_city_name", "Liège")  # working on the form, far from the spam check
+    page.wait_for_timeout(500)
+    assert google_blocked == []
+    assert not page.evaluate(
+        """() => {
+            const box = document.getElementById("spam-check").getBoundingClientRect();
+            return box.top < window.innerHeight && box.bottom > 0;
+        }"""
+    ), "the spam check is out of sight"
+
+    page.locator("#spam-check").scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('input[name=captcha]').value")
+    scripts = [url for url in google_blocked if "/recaptcha/api.js" in url]
+    assert len(scripts) == 1, google_blocked
+    assert "hl=fr" in scripts[0]
+
+
+def test_the_load_button_asks_for_the_spam_check_on_demand(
+    page, live_server, open_cohort_and_page, google_blocked
+):
+    _cohort, french = open_cohort_and_page
+    page.add_init_script("delete window.IntersectionObserver;")
+    page.goto(f"{live_server.url}{french.url}")
+    button = page.get_by_role("button", name="Charger la vérification anti-spam (Google reCAPTCHA)")
+    button.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    assert google_blocked == [], "only the button loads it when the page cannot watch scrolling"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('input[name=captcha]').value")
+    assert len(google_blocked) == 1
+    assert page.evaluate("() => document.activeElement.id") == "spam-check"
+
+
+ROWS = "fieldset.participant"
+
+
+def names_and_legends(page):
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll("fieldset.participant")).map(row => [
+            row.querySelector("legend").textContent.trim(),
+            row.querySelector("input[type=text]").name,
+            row.querySelector("input[type=text]").value,
+        ])"""
+    )
+
+
+def test_rows_added_with_javascript_can_be_removed_with_the_keyboard(
+    page, live_server, open_cohort_and_page, google_blocked, assert_accessible
+):
+    cohort, french = open_cohort_and_page
+    page.goto(f"{live_server.url}{french.url}")
+    fill_application(page, cohort)
+    add = page.locator('button[name="add_participant"]')
+    add.click()
+    fill_participant(page, 1, "Bruno Martin", "bruno.martin@example.be")
+    add.click()
+    fill_participant(page, 2, "Chloé Lambert", "chloe.lambert@example.be")
+    assert page.locator(ROWS).count() == 3
+    assert page.input_value('input[name="participants-TOTAL_FORMS"]') == "3"
+    assert page.locator("#id_participants-1-DELETE").count() == 0, "no stored-row checkbox"
+
+    remove = page.get_by_role("button", name="Retirer la personne 2")
+    remove.focus()
+    page.keyboard.press("Enter")
+
+    assert page.locator(ROWS).count() == 2
+    assert page.input_value('input[name="participants-TOTAL_FORMS"]') == "2"
+    assert names_and_legends(page) == [
+        ["Personne 1", "participants-0-name", "Amélie Dubois"],
+        ["Personne 2", "participants-1-name", "Chloé Lambert"],
+    ]
+    assert page.evaluate("() => document.activeElement.id") == "id_participants-1-name"
+    assert page.inner_text("#participants-status") == "Personne 2 retirée."
+    assert page.locator(ROWS).nth(1).get_by_role("button").inner_text() == ("Retirer la personne 2")
+    assert_accessible(page)
+
+    # The last row removed: focus goes back to the "Add" button.
+    page.get_by_role("button", name="Retirer la personne 2").click()
+    assert page.locator(ROWS).count() == 1
+    assert page.evaluate("() => document.activeElement.name") == "add_participant"
+    add.click()
+    fill_participant(page, 1, "Chloé Lambert", "chloe.lambert@example.be")
+
+    page.click("form.application-form > button[type=submit]")
+    page.wait_for_selector(".reference")
+    application = Application.objects.get()
+    assert list(application.participants.values_list("name", flat=True)) == [
+        "Amélie Dubois",
+        "Chloé Lambert",
+    ]
+
+
+def test_the_apply_link_of_a_cohort_chooses_it_on_the_form(
+    page, live_server, site_tree, open_cohort_and_page
+):
+    belgium, french = open_cohort_and_page
+    today = timezone.localdate()
+    CohortFactory(
+        country="FR",
+        slug="france-open",
+        year=today.year,
+        applications_open_on=today - datetime.timedelta(days=3),
+        applications_close_on=today + datetime.timedelta(days=20),
+        planned_start=today + datetime.timedelta(days=30),
+        planned_end=today + datetime.timedelta(days=80),
+    )
+    listing = site_tree.translations["fr"]["cohorts"]
+    page.goto(f"{live_server.url}{listing.url}{belgium.slug}/")
+    page.get_by_role("link", name=re.compile("Candidater à la cohorte")).click()
+    page.wait_for_url(re.compile(re.escape(french.url)))
+    assert page.is_checked(f'input[name="cohort"][value="{belgium.pk}"]')
+    assert page.locator('input[name="cohort"]:checked').count() == 1
+    assert page.input_value("#id_country") == "BE"
+
+
+# Google's script as far as the page uses it: draw the widget (its answer field) and call back.
+FAKE_RECAPTCHA = """
+window.grecaptcha = {render: function (element, options) {
+    window.renderedWith = options.sitekey;
+    var answer = document.createElement("textarea");
+    answer.name = "g-recaptcha-response"; answer.value = "answer-from-google";
+    element.appendChild(answer);
+    return 0;
+}};
+window.aicSpamCheckReady();
+"""
+
+
+def test_when_google_answers_the_widget_is_drawn_and_checked(
+    page, live_server, open_cohort_and_page
+):
+    cohort, french = open_cohort_and_page
+    asked = []
+
+    def serve(route):
+        asked.append(route.request.url)
+        route.fulfill(status=200, content_type="text/javascript", body=FAKE_RECAPTCHA)
+
+    page.route(GOOGLE, serve)
+    page.goto(f"{live_server.url}{french.url}")
+    fill_application(page, cohort)
+    page.locator("#spam-check").scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('input[name=captcha]').value === 'ready'")
+    assert page.evaluate("() => window.renderedWith")
+    with mock.patch(
+        "django_recaptcha.fields.client.submit", return_value=RecaptchaResponse(is_valid=True)
+    ) as verify:
+        page.click("form.application-form > button[type=submit]")
+        page.wait_for_selector(".reference")
+    assert verify.call_args.kwargs["recaptcha_response"] == "answer-from-google"
+    assert Application.objects.get().spam_check_done is True
+    assert len(asked) == 1

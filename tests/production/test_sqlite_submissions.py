@@ -83,7 +83,10 @@ def test_thirty_simultaneous_submissions_are_all_stored(tmp_path):
     database = tmp_path / "live.sqlite3"
     port = free_port()
     environment = environment_for(
-        f"sqlite:///{database}", BASE_URL=f"http://127.0.0.1:{port}", ALLOWED_HOSTS="127.0.0.1"
+        f"sqlite:///{database}",
+        BASE_URL=f"http://127.0.0.1:{port}",
+        ALLOWED_HOSTS="127.0.0.1",
+        APPLICATIONS_ALLOWED=str(SUBMISSIONS),  # all from one address, within the limit
     )
     manage(environment, "migrate", "--noinput")
     manage(environment, "shell", "-c", PREPARE)
