@@ -20,7 +20,7 @@ from wagtail_modeladmin.views import IndexView, InspectView
 from applications import exports
 from applications.decisions import NotEnoughSeats, change_status
 from applications.records import Application, ApplicationStatus
-from applications.selection import by_country_and_status, make_up, percent
+from applications.selection import authorities, by_country_and_status, make_up, percent
 from programme.models import Cohort
 
 INDEX_URL_NAME = "applications_application_modeladmin_index"
@@ -309,5 +309,6 @@ class SelectionSummaryView(WagtailAdminTemplateMixin, TemplateView):
                 by_country_and_status=by_country_and_status(cohort),
                 seats_percent=percent(cohort.accepted_participants, cohort.seats),
                 make_up=make_up(cohort),
+                authorities=authorities(cohort),
             )
         return context

@@ -71,7 +71,8 @@ class ApplicationAdmin(ModelAdmin):
     list_display = [
         "selection",
         "reference",
-        "city_name",
+        "authority",
+        "efus_member",
         "country",
         "cohort",
         "participant_count",
@@ -80,8 +81,8 @@ class ApplicationAdmin(ModelAdmin):
         "duplicate",
     ]
     list_display_add_buttons = "reference"
-    list_filter = [CohortFilter, "country", "status"]
-    search_fields = ["reference", "city_name", "contact_name", "contact_email"]
+    list_filter = [CohortFilter, "country", "status", "authority_kind", "efus_member"]
+    search_fields = ["reference", "authority_name", "contact_name", "contact_email"]
     list_per_page = 50
     permission_helper_class = ApplicationPermissionHelper
     index_view_class = admin_views.ApplicationIndexView
@@ -111,6 +112,18 @@ class ApplicationAdmin(ModelAdmin):
             _("Select %(reference)s") % {"reference": obj.reference},
         )
 
+    @admin.display(description=gettext_lazy("Authority"), ordering="authority_name")
+    def authority(self, obj):
+        return format_html(
+            "{}<br><small>{}</small>",
+            obj.authority_name,
+            obj.get_authority_kind_display(),
+        )
+
+    @admin.display(description=gettext_lazy("Member of Efus"), ordering="efus_member")
+    def efus_member(self, obj):
+        return obj.get_efus_member_display()
+
     @admin.display(description=gettext_lazy("Participants"), ordering="participant_count")
     def participant_count(self, obj):
         return obj.participant_count
@@ -129,7 +142,8 @@ class ApplicationAdmin(ModelAdmin):
             return ""
         return format_html(
             '<span class="w-status w-status--label">{}</span>',
-            _("Same city as %(reference)s") % {"reference": obj.possible_duplicate_of.reference},
+            _("Same authority as %(reference)s")
+            % {"reference": obj.possible_duplicate_of.reference},
         )
 
 

@@ -103,11 +103,13 @@ def test_french_application_with_the_keyboard_only(
         assert_accessible(page)
 
         choose_radio(page, "cohort", str(cohort.pk))
-        type_into(page, "city_name", "Liège")
+        choose_radio(page, "authority_kind", "municipality")
+        type_into(page, "authority_name", "Liège")
         tab_to(page, "country")
         page.keyboard.type("Belgique")
         type_into(page, "region", "Wallonie")
         type_into(page, "population", "197000")
+        choose_radio(page, "efus_member", "yes")
         choose_radio(page, "service", "risk_prevention")
         type_into(page, "contact_name", "Amélie Dubois")
         type_into(page, "contact_position", "Cheffe de service")
@@ -131,7 +133,7 @@ def test_french_application_with_the_keyboard_only(
         # The deferred script moves focus to the summary once the page is parsed.
         page.wait_for_function("() => document.activeElement.id === 'error-summary'")
         assert page.evaluate("() => document.activeElement.id") == "error-summary"
-        assert page.input_value("#id_city_name") == "Liège", "input is kept"
+        assert page.input_value("#id_authority_name") == "Liège", "input is kept"
         assert_accessible(page)
         assert not Application.objects.exists()
 
@@ -144,6 +146,6 @@ def test_french_application_with_the_keyboard_only(
     application = Application.objects.get()
     assert application.reference in page.inner_text(".reference")
     assert application.language == "fr"
-    assert application.city_name == "Liège"
+    assert application.authority_name == "Liège"
     assert page.get_attribute("html", "lang") == "fr"
     assert_accessible(page)
