@@ -11,7 +11,8 @@ from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from applications import admin_views
+from applications import admin_views, data_requests
+from applications.admin_actions import ADMIN_ACTIONS_HOOK
 from applications.dashboard import WaitingApplicationsPanel
 from applications.models import (
     Application,
@@ -67,7 +68,9 @@ class ApplicationAdmin(ModelAdmin):
     menu_icon = "form"
     menu_order = 210
     inspect_view_enabled = True
-    history_view_enabled = False  # Status changes have their own history on the detail view.
+    # Wagtail's log of what staff did to the application (data requests); status changes have
+    # their own history on the detail view.
+    history_view_class = admin_views.ApplicationHistoryView
     list_display = [
         "selection",
         "reference",
@@ -160,7 +163,21 @@ def register_review_urls():
             admin_views.SelectionSummaryView.as_view(),
             name="applications_summary",
         ),
+        path(
+            "applications/<int:pk>/export-data/",
+            data_requests.ExportView.as_view(),
+            name="applications_export_applicant_data",
+        ),
+        path(
+            "applications/<int:pk>/erase-data/",
+            data_requests.EraseView.as_view(),
+            name="applications_erase_applicant_data",
+        ),
     ]
+
+
+hooks.register("register_log_actions", data_requests.register_log_actions)
+hooks.register(ADMIN_ACTIONS_HOOK, data_requests.data_request_actions)
 
 
 @hooks.register(HOME_PAGE_HOOK, order=10)
