@@ -123,7 +123,9 @@ class ApplicationForm(forms.ModelForm):
                 "is not required to apply."
             ),
             "motivation": _("Why your authority wants to take part (at most 3,000 characters)."),
-            "letter": _("Optional: a PDF signed by your mayor or director, at most 5 MB."),
+            "letter": _(
+                "Optional: a PDF signed by your mayor, president or director, at most 5 MB."
+            ),
             "service_other": _("Only if you chose “Other service”."),
         }
 

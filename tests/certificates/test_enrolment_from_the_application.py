@@ -20,9 +20,7 @@ def actions(client, application):
     return BeautifulSoup(response.content, "html.parser").select_one("#application-actions")
 
 
-def test_an_accepted_application_enrols_its_participants_from_its_screen(
-    client, editor, cohort
-):
+def test_an_accepted_application_enrols_its_participants_from_its_screen(client, editor, cohort):
     application = make_application(cohort)
     client.force_login(editor)
     form = actions(client, application).find("form")
