@@ -122,6 +122,12 @@ class EraseView(DataRequestView):
     kind = "erase"
 
     def post(self, request, *args, **kwargs):
+        if not what_is_stored(self.application)["anything_to_erase"]:
+            messages.info(
+                request,
+                _("Nothing is left to erase: this applicant’s personal data was already erased."),
+            )
+            return redirect(self.inspect_url)
         # The erasure and its log entry stand or fall together.
         with transaction.atomic():
             counts = erase(**applicant_of(self.application))
