@@ -4,7 +4,8 @@ Personal data of an application (the contact person, the participants' names and
 motivation and the signed letter) is kept for ``settings.APPLICATION_RETENTION_DAYS`` after its
 cohort ends, then anonymised by ``manage.py purge_expired_applications`` (run daily). An applicant
 may ask at any time for a copy of what is stored about them (``manage.py export_applicant_data``)
-or for its erasure (``manage.py erase_applicant_data``).
+or for its erasure (``manage.py erase_applicant_data``); staff with the permission do both from
+the application's admin screen (``applications.data_requests``).
 
 Anonymising keeps the row and everything the statistics need — the authority (its kind, name,
 country, region, size and Efus membership), the applying service, the status and its history,

@@ -16,6 +16,7 @@ from applications.decisions import change_status
 from applications.emails import status_url
 from applications.factories import ApplicationFactory
 from applications.models import Application, ApplicationStatus, AuthorityKind, EfusMembership
+from applications.selection import authorities
 from programme.factories import CohortFactory
 from tests.applications.builders import DURING_WINDOW, run_queue, valid_data
 from tests.conftest import LANGUAGE_CODES
@@ -102,6 +103,10 @@ def test_a_region_applies_and_says_it_is_not_a_member(apply_pages, italy, client
         "Regione Emilia-Romagna",
         EfusMembership.NO,
     )
+    run_queue()
+    (staff,) = [m for m in mail.outbox if m.to != ["giulia.rossi@example.it"]]
+    assert "Authority: Regione Emilia-Romagna (Region or province), Emilia-Romagna" in staff.body
+    assert "Member of Efus: No" in staff.body
 
 
 @pytest.mark.parametrize(
@@ -148,6 +153,25 @@ def test_the_export_headings_name_the_authority_in_each_language(code):
     assert headings[2:4] == EXPORT_HEADINGS[code][:2]
     assert headings[7] == EXPORT_HEADINGS[code][2]
     assert kinds == KIND_LABELS[code]
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_the_selection_counts_authorities_by_kind_and_membership_in_each_language(italy, code):
+    ApplicationFactory(cohort=italy, authority_kind="region", efus_member="yes")
+    ApplicationFactory(cohort=italy, authority_kind="region", efus_member="no")
+    ApplicationFactory(cohort=italy, status=ApplicationStatus.WITHDRAWN)
+    with translation.override(code):
+        tables = {
+            str(table["title"]): {str(share.label): share.proposed for share in table["shares"]}
+            for table in authorities(italy)["tables"]
+        }
+    kind, member = EXPORT_HEADINGS[code][0], EXPORT_HEADINGS[code][2]
+    municipality, intermunicipal, region = KIND_LABELS[code]
+    yes, no, unknown = EFUS_QUESTION[code][1]
+    assert tables == {
+        kind: {municipality: 0, intermunicipal: 0, region: 2},
+        member: {yes: 1, no: 1, unknown: 0},
+    }
 
 
 @pytest.mark.django_db(transaction=True)
