@@ -174,7 +174,7 @@ def test_the_selection_counts_authorities_by_kind_and_membership_in_each_languag
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_applications_stored_before_become_municipalities_named_after_their_city():
     executor = MigrationExecutor(connection)
     before = [("applications", "0004_alter_application_letter")]
