@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
 from applications.models import Application, ApplicationPage, OpeningAlert
@@ -45,6 +46,19 @@ def staff_address():
     return settings.DEFAULT_FROM_EMAIL
 
 
+def date_change_context(date_change, language):
+    """The moved session and the cohort's calendar, in the applicant's language.
+
+    The change itself is described by the template, so that its words are written while the
+    email is rendered in the applicant's language, not in whatever language is active here.
+    """
+    if date_change is None:
+        return {}
+    with translation.override(language):
+        calendar_url = absolute_url(date_change.cohort.get_calendar_url())
+    return {"date_change": date_change, "calendar_url": calendar_url}
+
+
 def build_message(kind, application, date_change=None):
     """The email of `kind` about `application`, in the applicant's (or staff's) language."""
     context = {
@@ -52,7 +66,7 @@ def build_message(kind, application, date_change=None):
         "participants": list(application.participants.all()),
         "cohort": application.cohort,
         "status_url": status_url(application),
-        "change_description": date_change.describe() if date_change else "",
+        **date_change_context(date_change, application.language),
     }
     if kind == STAFF_NOTIFICATION:
         context["admin_url"] = absolute_url(
@@ -75,7 +89,7 @@ def _application_email(kind):
     def build(application_id, date_change_id=None):
         application = Application.objects.select_related("cohort").get(pk=application_id)
         date_change = (
-            SessionDateChange.objects.select_related("session__cohort").get(pk=date_change_id)
+            SessionDateChange.objects.select_related("cohort", "session").get(pk=date_change_id)
             if date_change_id
             else None
         )

@@ -17,7 +17,7 @@ MY_NOTES_ON_DASHBOARD = 20
 def notes_of(user):
     """Every note the user owns or co-signs, in any language, drafts and recent edits first."""
     return (
-        CommitteeNotePage.objects.filter(Q(owner=user) | Q(authors__account=user))
+        CommitteeNotePage.objects.filter(Q(owner=user) | Q(note_authors__member__account=user))
         .distinct()
         .select_related("locale")
         .order_by("live", "-latest_revision_created_at", "-pk")[:MY_NOTES_ON_DASHBOARD]

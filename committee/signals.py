@@ -1,13 +1,15 @@
 """Signal wiring of the committee: page privacy kept the same in every language, each new
-notes section opened to committee members, and documents' files moved to private storage when
-their collection becomes restricted (and back)."""
+notes section opened to committee members, a translated note's slug in its own language, and
+documents' files moved to private storage when their collection becomes restricted (and back)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.signals import page_published
 
 from committee import privacy
-from committee.models import CommitteeNoteIndexPage, Resource
+from committee.models import CommitteeNoteIndexPage, CommitteeNotePage, Resource
+from committee.note_translations import localize_slug
 from committee.permissions import grant_committee_section
 
 post_save.connect(privacy.on_restriction_saved, sender=PageViewRestriction)
@@ -20,6 +22,11 @@ m2m_changed.connect(
 def open_new_notes_section(sender, instance, created, **kwargs):
     if created:
         grant_committee_section(instance)
+
+
+@receiver(page_published, sender=CommitteeNotePage, dispatch_uid="committee.localize_slug")
+def give_a_translated_note_its_slug(sender, instance, revision, **kwargs):
+    localize_slug(instance, revision)
 
 
 def documents_of(collection):

@@ -2,8 +2,12 @@
 "my space" and the summary notes of past web conferences."""
 
 from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -18,14 +22,21 @@ from committee.models import (
     Topic,
     attach_summary_notes,
 )
+from committee.note_translations import (
+    TRANSLATION_ASKED,
+    may_translate,
+    missing_locales,
+    wrote,
+)
 from committee.permissions import ensure_member_library, grant_committee_section
+from committee.views import TranslateNoteView, ask_for_translation, language_names
 from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.visibility import page_in_language
 from members.access import is_committee_member, is_editor, is_member
 from members.groups import SETUP_GROUPS_HOOK, ensure_groups
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
-from programme.models.pages import PAST_EVENTS_HOOK
+from programme.models.pages import PAST_EVENTS_HOOK, EventIndexPage
 
 
 class CommitteeMemberViewSet(SnippetViewSet):
@@ -72,7 +83,7 @@ MY_NOTES_SHOWN = 20
 
 def notes_written_by(user):
     return (
-        CommitteeNotePage.objects.filter(Q(owner=user) | Q(authors__account=user))
+        CommitteeNotePage.objects.filter(Q(owner=user) | Q(note_authors__member__account=user))
         .filter(locale=Locale.get_active())
         .distinct()
         .order_by("-date")[:MY_NOTES_SHOWN]
@@ -123,6 +134,67 @@ def committee_members_land_on_their_notes(request, menu_items):
         lead_to_my_notes(menu_items)
 
 
+@hooks.register("register_admin_urls")
+def committee_admin_urls():
+    return [
+        path(
+            "committee/notes/<int:page_id>/translate/",
+            TranslateNoteView.as_view(),
+            name="committee_translate_note",
+        ),
+        path(
+            "committee/notes/<int:page_id>/ask-translation/",
+            ask_for_translation,
+            name="committee_ask_translation",
+        ),
+    ]
+
+
+def note_translation_buttons(page, user, view_name=None, next_url=None):
+    """The buttons to translate one's own note and to ask for a translation. Editors keep
+    wagtail-localize's own "Translate this page", which reaches any page."""
+    note = page.specific_deferred
+    if not isinstance(note, CommitteeNotePage):
+        return
+    if user.has_perm("wagtail_localize.submit_translation") or not wrote(user, note):
+        return
+    if not missing_locales(note).exists():
+        return
+    query = f"?{urlencode({'next': next_url})}" if next_url else ""
+    if may_translate(user, note):
+        yield Button(
+            _("Translate"),
+            reverse("committee_translate_note", args=[page.pk]) + query,
+            icon_name="wagtail-localize-language",
+            attrs={"aria-label": _("Translate “%(title)s”") % {"title": page.title}},
+            priority=60,
+        )
+    yield Button(
+        _("Ask for a translation"),
+        reverse("committee_ask_translation", args=[page.pk]) + query,
+        icon_name="mail",
+        attrs={"aria-label": _("Ask for a translation of “%(title)s”") % {"title": page.title}},
+        priority=61,
+    )
+
+
+hooks.register("register_page_header_buttons", note_translation_buttons)
+hooks.register("register_page_listing_more_buttons", note_translation_buttons)
+
+
+@hooks.register("register_log_actions")
+def committee_log_actions(actions):
+    @actions.register_action(TRANSLATION_ASKED)
+    class TranslationAskedFormatter(LogFormatter):
+        label = _("Translation asked for")
+
+        def format_message(self, log_entry):
+            languages = language_names(log_entry.data.get("languages", []))
+            return _("Asked the editors for a translation into %(languages)s") % {
+                "languages": languages
+            }
+
+
 # The page cache (home/page_cache.py): committee members appear on the committee's page and on
 # its notes (authors); a note sums up a programme event, so notes also follow the programme.
 page_cache.register(
@@ -131,3 +203,5 @@ page_cache.register(
     pages=[CommitteePage, CommitteeNoteIndexPage, CommitteeNotePage, LibraryPage],
 )
 page_cache.register("programme", pages=[CommitteeNoteIndexPage, CommitteeNotePage])
+# The events page links each past web conference to the note that sums it up.
+page_cache.register("notes", models=[CommitteeNotePage], pages=[EventIndexPage])

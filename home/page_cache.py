@@ -19,6 +19,14 @@ expiry. So this is one small middleware on Django's cache primitives:
   group is stale at once, in every language. The site frame (footer, contact settings, locale,
   the menu) is on every page: changing it moves the `site` group, which every page holds, and
   that clears everything, honestly.
+- **Pages show pages of their own section**: a listing its children, a child its parent in the
+  breadcrumbs, every page its translations in the language switcher. So every page (and every
+  view) under `/<lang>/<section>/` holds that section's group, and publishing or unpublishing
+  a page moves on its section's group in every language (the section is its ancestor right
+  under the home page, whose slug is the first segment of the address). A page right under
+  the home page is in the menu, on every page: publishing it, or moving any page, clears
+  everything. Pages shown outside their section (a note on the events page) are registered
+  like any record (`register(models=[ThatPage], pages=[...])`).
 - **Whole response**: the middleware sits outside the CSP middleware, so a kept page keeps the
   Content-Security-Policy whose nonce its inline script carries. A nonce repeated for a few
   minutes is what a CDN does anyway; a page whose content changes is rendered again, with a
@@ -44,7 +52,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.cache_headers import is_public
 
@@ -54,6 +62,7 @@ HEADER = "X-Page-Cache"
 SITE = "site"
 KEY_PREFIX = "page-cache"
 MESSAGES_COOKIE = "messages"
+SECTION_DEPTH = 3  # root (1), a language's home page (2), its sections (3)
 
 
 @dataclass
@@ -113,15 +122,47 @@ def record_changed(sender, instance, **kwargs):
             invalidate(group)
 
 
+def section_group(language, segment):
+    return f"section:{language}:{segment}"
+
+
+def section_of(path, language):
+    """The section group of an address: its first segment after the language prefix."""
+    segments = path.strip("/").split("/")
+    return section_group(language, segments[1] if len(segments) > 1 else "")
+
+
 def page_changed(sender, instance, **kwargs):
-    """A page published or unpublished: pages under home are in the menu (the site frame)."""
-    invalidate(SITE if instance.depth <= 3 else "pages")
+    """A page published or unpublished: its section in every language is stale; a page right
+    under a home page is in the menu, the site frame."""
+    if instance.depth <= SECTION_DEPTH:
+        invalidate(SITE)
+        return
+    section = instance.get_ancestors().filter(depth=SECTION_DEPTH).first()
+    if section is None:  # not under a home page: shown nowhere
+        return
+    translations = (
+        section.get_translations(inclusive=True)
+        .select_related("locale")
+        .only("id", "path", "depth", "slug", "locale__language_code")
+    )
+    for translation_ in translations:
+        invalidate(
+            section_group(translation_.locale.language_code, translation_.slug),
+            purge_pages=lambda section=translation_: section.get_descendants(inclusive=True),
+        )
+
+
+def page_moved(sender, instance, **kwargs):
+    """A moved page changes addresses in its old and new sections and maybe the menu."""
+    invalidate(SITE)
 
 
 post_save.connect(record_changed, dispatch_uid="page-cache-save")
 post_delete.connect(record_changed, dispatch_uid="page-cache-delete")
 page_published.connect(page_changed, dispatch_uid="page-cache-published")
 page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
+post_page_move.connect(page_moved, dispatch_uid="page-cache-moved")
 
 
 def enabled():
@@ -145,8 +186,11 @@ def _bump(group):
             cache.incr(key)
 
 
-def invalidate(group):
-    """Every kept page that shows `group` is stale, now and once the transaction commits."""
+def invalidate(group, purge_pages=None):
+    """Every kept page that shows `group` is stale, now and once the transaction commits.
+
+    The CDN is purged then too: for a registered group its pages, else `purge_pages()`.
+    """
     try:
         _bump(group)
     except Exception:  # a dead cache holds nothing to clear
@@ -157,7 +201,10 @@ def invalidate(group):
             _bump(group)
         except Exception:
             logger.warning("page cache: could not move %s on", group, exc_info=True)
-        purge_frontend_cache(group)
+        if purge_pages is None:
+            purge_frontend_cache(group)
+        else:
+            purge_frontend_cache_for(purge_pages())
 
     transaction.on_commit(after_commit)
 
@@ -178,12 +225,28 @@ def paths_in_every_language(url_name):
     return paths
 
 
-def purge_frontend_cache(group):
-    """Purge the CDN for the pages of `group` (every page for the site frame)."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+def frontend_cache_configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def purge_frontend_cache_for(pages):
+    """Purge the CDN for these pages (a section's), with their routes."""
+    if not frontend_cache_configured():
         return
     # Imported here: the purge utilities load the backends' HTTP clients, needed only when a
     # frontend cache is configured and a record changed.
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(pages.live().specific())
+    batch.purge()
+
+
+def purge_frontend_cache(group):
+    """Purge the CDN for the pages of `group` (every page for the site frame)."""
+    if not frontend_cache_configured():
+        return
+    # Imported here: as above.
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page
 
@@ -257,7 +320,8 @@ class PageCacheMiddleware:
             return response
         try:
             key = entry_key(request, language)
-            gen_keys = {g: generation_key(g) for g in _groups}
+            section = section_of(request.path_info, language)
+            gen_keys = {g: generation_key(g) for g in [*_groups, section]}
             found = cache.get_many([key, *gen_keys.values()])
         except Exception:  # a bad host, a dead cache: render as if there were no cache
             logger.warning("page cache: look-up failed", exc_info=True)
@@ -275,15 +339,16 @@ class PageCacheMiddleware:
                 response[HEADER] = "hit"
                 return response
         response = self.get_response(request)
-        response[HEADER] = self.store(request, response, key, generations)
+        response[HEADER] = self.store(request, response, key, generations, section)
         return response
 
-    def store(self, request, response, key, generations):
+    def store(self, request, response, key, generations, section):
         if request.method != "GET" or response.streaming or not is_public(request, response):
             return "skip"
         groups = groups_of(request, response)
         if groups is None:
             return "skip"
+        groups.add(section)
         headers = [(k, v) for k, v in response.items() if k != HEADER]
         value = ({g: generations.get(g) for g in groups}, response.status_code, headers)
         try:

@@ -1,7 +1,7 @@
 """Admin wiring for site-wide content (the translated footer) and the page cache's frame."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,8 +18,6 @@ class FooterTextViewSet(SnippetViewSet):
 
 register_snippet(FooterTextViewSet)
 
-# The page cache (home/page_cache.py): every Wagtail page shows pages (menus, listings, links),
-# so publishing one clears them; the frame (footer, contact settings, languages) is on every
-# page, so changing it clears everything.
-page_cache.register("pages", pages=[Page])
+# The page cache (home/page_cache.py): the frame (footer, contact settings, languages) is on
+# every page, so changing it clears everything. Publishing a page clears its section.
 page_cache.register(page_cache.SITE, models=[FooterText, ContactSettings, Locale])

@@ -15,6 +15,7 @@ from programme.factories import (
     EventIndexPageFactory,
     ProgrammePageFactory,
 )
+from programme.models import session_date_changed
 
 pytest_plugins = ["tests.accounts"]
 
@@ -69,6 +70,17 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def date_change_receivers_kept():
+    """Whatever a test connects to or disconnects from `session_date_changed`, the next test
+    finds the apps' own receivers (the date-change email) in place, in any test order."""
+    saved = list(session_date_changed.receivers)
+    yield
+    with session_date_changed.lock:
+        session_date_changed.receivers = saved
+        session_date_changed.sender_receivers_cache.clear()
 
 
 @pytest.fixture

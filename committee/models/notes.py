@@ -6,12 +6,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -197,7 +197,6 @@ class CommitteeNotePage(Page):
     )
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
-    authors = ParentalManyToManyField(CommitteeMember, verbose_name=_("authors"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     documents = StreamField(
         [("document", DocumentChooserBlock(label=_("document")))],
@@ -226,7 +225,12 @@ class CommitteeNotePage(Page):
         ),
         FieldPanel("summary"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("authors"),
+        MultipleChooserPanel(
+            "note_authors",
+            chooser_field_name="member",
+            heading=_("Authors"),
+            label=_("author"),
+        ),
         FieldPanel("body"),
         FieldPanel("documents"),
     ]
@@ -239,7 +243,7 @@ class CommitteeNotePage(Page):
     subpage_types = []
     override_translatable_fields = [
         SynchronizedField("topics"),
-        SynchronizedField("authors"),
+        SynchronizedField("note_authors"),
         SynchronizedField("event"),
     ]
 
@@ -275,5 +279,27 @@ class CommitteeNotePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         attach_note_details([self], topic_names_in(self.locale_id))
-        context["authors"] = list(self.authors.all())
+        context["authors"] = self.author_members()
         return context
+
+    def author_members(self):
+        """The committee members who sign the note, in their chosen order."""
+        return [author.member for author in self.note_authors.all()]
+
+
+class NoteAuthor(Orderable):
+    """One signature of a note: a committee member of the note's language, in order."""
+
+    note = ParentalKey(CommitteeNotePage, on_delete=models.CASCADE, related_name="note_authors")
+    member = models.ForeignKey(
+        CommitteeMember,
+        verbose_name=_("committee member"),
+        on_delete=models.CASCADE,
+        related_name="signed_notes",
+    )
+
+    panels = [FieldPanel("member")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")

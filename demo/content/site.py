@@ -161,6 +161,11 @@ PROGRAMME_PAGES = [
                 "in-person session. The certificate names the cohort and the skills covered, and "
                 "carries a code that anyone can verify online.</p>"
             ),
+            paragraph(
+                "<p>To check a certificate, enter its code on the "
+                '<a href="/en/certificates/verify/">certificate verification page</a>, or scan '
+                "the QR code printed on it.</p>"
+            ),
         ],
     },
     {

@@ -13,6 +13,7 @@ from committee.models import (
     CommitteeNotePage,
     CommitteePage,
     LibraryPage,
+    NoteAuthor,
     Resource,
     Topic,
 )
@@ -124,7 +125,9 @@ def ensure_notes(notes_index, topics, members, users):
         )
         notes_index.add_child(instance=note)
         note.topics.set([topics[slug] for slug in topic_slugs])
-        note.authors.set(members[index % 3 : index % 3 + 2])
+        note.note_authors = [
+            NoteAuthor(member=member) for member in members[index % 3 : index % 3 + 2]
+        ]
         note.save_revision(user=note.owner).publish()
 
 

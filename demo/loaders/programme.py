@@ -2,7 +2,10 @@
 
 The 2025 cohorts and the final conference keep their real periods. The German and Belgian
 cohorts and one web conference are placed relative to the day the demo is loaded, so that a
-newcomer always sees a cohort in progress, one open for applications and an upcoming event.
+newcomer sees a cohort in progress, one open for applications and an upcoming event, as long
+as that fits the programme's period: every session and web conference comes before the final
+conference that closes the programme in December 2026. Loaded late in 2026, the two cohorts
+are moved back to end before it (then none is open for applications: the call is over).
 """
 
 import datetime
@@ -38,14 +41,45 @@ def _in_person(day, country):
     return (_at(day, 9, 30, country), _at(day, 17, 0, country))
 
 
+# The final online conference closes the programme; cohorts end a week before it.
+FINAL_CONFERENCE = datetime.date(2026, 12, 10)
+LAST_COHORT_DAY = FINAL_CONFERENCE - datetime.timedelta(days=7)
+LAST_WEB_CONFERENCE_DAY = FINAL_CONFERENCE - datetime.timedelta(days=14)
+GERMAN_LENGTH = datetime.timedelta(days=42)
+BELGIAN_LENGTH = datetime.timedelta(days=38)
+
+
 def _tuesday_on_or_after(day):
     return day + datetime.timedelta(days=(1 - day.weekday()) % 7)
 
 
+def _tuesday_on_or_before(day):
+    return day - datetime.timedelta(days=(day.weekday() - 1) % 7)
+
+
+def _start_within_programme(wished, length):
+    """`wished` (a Tuesday), or the last Tuesday that lets the cohort end before the final
+    conference."""
+    return min(wished, _tuesday_on_or_before(LAST_COHORT_DAY - length))
+
+
+def _applications(start, today):
+    """Open around `today` when the cohort starts in five weeks or later; otherwise the
+    window that came before the cohort."""
+    if start >= today + datetime.timedelta(days=35):
+        return (today - datetime.timedelta(days=7), today + datetime.timedelta(days=21))
+    return (start - datetime.timedelta(days=60), start - datetime.timedelta(days=20))
+
+
 def _cohort_specs(today):
     d = datetime.date
-    germany_start = _tuesday_on_or_after(today - datetime.timedelta(days=24))
-    belgium_start = _tuesday_on_or_after(today + datetime.timedelta(days=35))
+    germany_start = _start_within_programme(
+        _tuesday_on_or_after(today - datetime.timedelta(days=24)), GERMAN_LENGTH
+    )
+    belgium_start = _start_within_programme(
+        _tuesday_on_or_after(today + datetime.timedelta(days=35)), BELGIAN_LENGTH
+    )
+    belgium_applications = _applications(belgium_start, today)
     return [
         {
             "slug": "france-2025-spring",
@@ -109,7 +143,7 @@ def _cohort_specs(today):
                 germany_start - datetime.timedelta(days=40),
             ),
             "online": [germany_start + datetime.timedelta(days=7 * i) for i in (0, 1, 2, 4)],
-            "in_person": (germany_start + datetime.timedelta(days=42), VENUES["DE"]),
+            "in_person": (germany_start + GERMAN_LENGTH, VENUES["DE"]),
             "confirmed": 5,
             "move": (3, germany_start + datetime.timedelta(days=35)),
         },
@@ -119,13 +153,11 @@ def _cohort_specs(today):
             "country": "BE",
             "languages": ["fr", "nl", "de"],
             "planned": (belgium_start, belgium_start + datetime.timedelta(days=45)),
-            "applications": (
-                today - datetime.timedelta(days=7),
-                today + datetime.timedelta(days=21),
-            ),
+            "applications": belgium_applications,
             "online": [belgium_start + datetime.timedelta(days=7 * i) for i in range(4)],
-            "in_person": (belgium_start + datetime.timedelta(days=40), VENUES["BE"]),
-            "confirmed": 2,
+            "in_person": (belgium_start + BELGIAN_LENGTH, VENUES["BE"]),
+            # Dates are confirmed as the cohort nears; all of them once applications closed.
+            "confirmed": 2 if belgium_applications[1] >= today else 5,
         },
     ]
 
@@ -201,13 +233,13 @@ def _event_specs(today):
         return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=brussels)
 
     d = datetime.date
-    upcoming = today + datetime.timedelta(days=16)
+    upcoming = min(today + datetime.timedelta(days=16), LAST_WEB_CONFERENCE_DAY)
     return [
         ("ai-act", EventKind.WEB_CONFERENCE, at(d(2025, 6, 17), 14), at(d(2025, 6, 17), 15)),
         ("video", EventKind.WEB_CONFERENCE, at(d(2025, 12, 9), 14), at(d(2025, 12, 9), 15)),
         ("lessons", EventKind.WEB_CONFERENCE, at(d(2026, 6, 16), 14), at(d(2026, 6, 16), 15)),
         ("procurement", EventKind.WEB_CONFERENCE, at(upcoming, 14), at(upcoming, 15)),
-        ("final", EventKind.FINAL_CONFERENCE, at(d(2026, 12, 10), 14), at(d(2026, 12, 10), 17)),
+        ("final", EventKind.FINAL_CONFERENCE, at(FINAL_CONFERENCE, 14), at(FINAL_CONFERENCE, 17)),
     ]
 
 

@@ -79,6 +79,7 @@ STRINGS = {
     "format": "ablauf",
     "who-it-is-for": "zielgruppe",
     "certificate": "zertifikat",
+    'To check a certificate, enter its code on the <a id="a1">certificate verification page</a>, or scan the QR code printed on it.': 'Um ein Zertifikat zu prüfen, geben Sie seinen Code auf der <a id="a1">Seite zur Prüfung von Zertifikaten</a> ein oder scannen Sie den aufgedruckten QR-Code.',
     "faq": "haeufige-fragen",
     "contact": "kontakt",
     "cohorts": "durchgaenge",
@@ -107,6 +108,9 @@ STRINGS = {
     "Head of innovation of the municipal police, participant of the 2025 Spanish cohort.": "Leiter der Innovationsabteilung der kommunalen Polizei, Teilnehmer des spanischen Durchgangs 2025.",
     "Programme manager of AI for Cities at Efus.": "Programmleiterin von AI for Cities bei Efus.",
     "Engineer specialised in video analytics and its evaluation.": "Ingenieur mit Schwerpunkt Videoanalyse und deren Evaluierung.",
+    "committee": "lenkungsausschuss",
+    "notes": "vermerke",
+    "library": "mitgliederbibliothek",
     "Steering committee": "Lenkungsausschuss",
     "Participants of the programme and experts in artificial intelligence steer AI for Cities together, within the Efus Innovation and Technology Working Group.": "Teilnehmende des Programms und Fachleute für künstliche Intelligenz steuern AI for Cities gemeinsam, im Rahmen der Efus-Arbeitsgruppe Innovation und Technologie.",
     "Our mission": "Unser Auftrag",
@@ -170,3 +174,6 @@ STRINGS.update(
         "Every public page of this website, in this language.": "Alle öffentlichen Seiten dieser Website in dieser Sprache.",
     }
 )
+
+# Place names that read differently in this language (a committee member's city).
+PLACES = {}

@@ -79,6 +79,7 @@ STRINGS = {
     "format": "como-funciona",
     "who-it-is-for": "a-quien-se-dirige",
     "certificate": "certificado",
+    'To check a certificate, enter its code on the <a id="a1">certificate verification page</a>, or scan the QR code printed on it.': 'Para verificar un certificado, introduzca su código en la <a id="a1">página de verificación de certificados</a> o escanee el código QR impreso en él.',
     "faq": "preguntas-frecuentes",
     "contact": "contacto",
     "cohorts": "ediciones",
@@ -107,6 +108,9 @@ STRINGS = {
     "Head of innovation of the municipal police, participant of the 2025 Spanish cohort.": "Jefe de innovación de la policía local, participante en la edición española de 2025.",
     "Programme manager of AI for Cities at Efus.": "Responsable del programa AI for Cities en el Efus.",
     "Engineer specialised in video analytics and its evaluation.": "Ingeniero especializado en análisis de vídeo y su evaluación.",
+    "committee": "comite-directivo",
+    "notes": "notas",
+    "library": "biblioteca",
     "Steering committee": "Comité directivo",
     "Participants of the programme and experts in artificial intelligence steer AI for Cities together, within the Efus Innovation and Technology Working Group.": "Participantes del programa y expertos en inteligencia artificial dirigen juntos AI for Cities, en el marco del Grupo de Trabajo de Innovación y Tecnología del Efus.",
     "Our mission": "Nuestra misión",
@@ -170,3 +174,9 @@ STRINGS.update(
         "Every public page of this website, in this language.": "Todas las páginas públicas de este sitio web, en este idioma.",
     }
 )
+
+# Place names that read differently in this language (a committee member's city).
+PLACES = {
+    "Turin": "Turín",
+    "Paris": "París",
+}

@@ -79,6 +79,7 @@ STRINGS = {
     "format": "format-de-la-formation",
     "who-it-is-for": "public",
     "certificate": "certificat",
+    'To check a certificate, enter its code on the <a id="a1">certificate verification page</a>, or scan the QR code printed on it.': 'Pour vérifier un certificat, saisissez son code sur la <a id="a1">page de vérification des certificats</a>, ou scannez le code QR qui y figure.',
     "faq": "questions-frequentes",
     "contact": "contact",
     "cohorts": "cohortes",
@@ -107,6 +108,9 @@ STRINGS = {
     "Head of innovation of the municipal police, participant of the 2025 Spanish cohort.": "Responsable de l'innovation de la police municipale, participant à la cohorte espagnole de 2025.",
     "Programme manager of AI for Cities at Efus.": "Responsable du programme AI for Cities à l'Efus.",
     "Engineer specialised in video analytics and its evaluation.": "Ingénieur spécialisé dans l'analyse vidéo et son évaluation.",
+    "committee": "comite-de-pilotage",
+    "notes": "notes",
+    "library": "bibliotheque",
     "Steering committee": "Comité de pilotage",
     "Participants of the programme and experts in artificial intelligence steer AI for Cities together, within the Efus Innovation and Technology Working Group.": "Des participants au programme et des experts en intelligence artificielle pilotent ensemble AI for Cities, au sein du groupe de travail Innovation et technologie de l'Efus.",
     "Our mission": "Notre mission",
@@ -170,3 +174,8 @@ STRINGS.update(
         "Every public page of this website, in this language.": "Toutes les pages publiques de ce site, dans cette langue.",
     }
 )
+
+# Place names that read differently in this language (a committee member's city).
+PLACES = {
+    "Valencia": "Valence",
+}

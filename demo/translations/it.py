@@ -79,6 +79,7 @@ STRINGS = {
     "format": "come-funziona",
     "who-it-is-for": "a-chi-si-rivolge",
     "certificate": "attestato",
+    'To check a certificate, enter its code on the <a id="a1">certificate verification page</a>, or scan the QR code printed on it.': 'Per verificare un attestato, inserite il suo codice nella <a id="a1">pagina di verifica degli attestati</a>, oppure scansionate il codice QR stampato sull\'attestato.',
     "faq": "domande-frequenti",
     "contact": "contatti",
     "cohorts": "edizioni",
@@ -107,6 +108,9 @@ STRINGS = {
     "Head of innovation of the municipal police, participant of the 2025 Spanish cohort.": "Responsabile dell'innovazione della polizia locale, partecipante all'edizione spagnola 2025.",
     "Programme manager of AI for Cities at Efus.": "Responsabile del programma AI for Cities presso l'Efus.",
     "Engineer specialised in video analytics and its evaluation.": "Ingegnere specializzato nell'analisi video e nella sua valutazione.",
+    "committee": "comitato-direttivo",
+    "notes": "note",
+    "library": "biblioteca",
     "Steering committee": "Comitato direttivo",
     "Participants of the programme and experts in artificial intelligence steer AI for Cities together, within the Efus Innovation and Technology Working Group.": "Partecipanti al programma ed esperti di intelligenza artificiale guidano insieme AI for Cities, nell'ambito del gruppo di lavoro Innovazione e tecnologia dell'Efus.",
     "Our mission": "La nostra missione",
@@ -170,3 +174,9 @@ STRINGS.update(
         "Every public page of this website, in this language.": "Tutte le pagine pubbliche di questo sito, in questa lingua.",
     }
 )
+
+# Place names that read differently in this language (a committee member's city).
+PLACES = {
+    "Turin": "Torino",
+    "Paris": "Parigi",
+}

@@ -79,6 +79,7 @@ STRINGS = {
     "format": "opzet-van-de-opleiding",
     "who-it-is-for": "voor-wie",
     "certificate": "certificaat",
+    'To check a certificate, enter its code on the <a id="a1">certificate verification page</a>, or scan the QR code printed on it.': 'Om een certificaat te controleren, voert u de code in op de <a id="a1">pagina voor het controleren van certificaten</a>, of scant u de QR-code die erop staat.',
     "faq": "veelgestelde-vragen",
     "contact": "contact",
     "cohorts": "groepen",
@@ -107,6 +108,9 @@ STRINGS = {
     "Head of innovation of the municipal police, participant of the 2025 Spanish cohort.": "Hoofd innovatie bij de lokale politie, deelnemer aan de Spaanse groep van 2025.",
     "Programme manager of AI for Cities at Efus.": "Programmamanager van AI for Cities bij Efus.",
     "Engineer specialised in video analytics and its evaluation.": "Ingenieur gespecialiseerd in videoanalyse en de evaluatie daarvan.",
+    "committee": "stuurgroep",
+    "notes": "notities",
+    "library": "ledenbibliotheek",
     "Steering committee": "Stuurgroep",
     "Participants of the programme and experts in artificial intelligence steer AI for Cities together, within the Efus Innovation and Technology Working Group.": "Deelnemers aan het programma en deskundigen op het gebied van kunstmatige intelligentie sturen AI for Cities samen aan, binnen de werkgroep Innovatie en Technologie van Efus.",
     "Our mission": "Onze missie",
@@ -170,3 +174,9 @@ STRINGS.update(
         "Every public page of this website, in this language.": "Alle openbare pagina's van deze website, in deze taal.",
     }
 )
+
+# Place names that read differently in this language (a committee member's city).
+PLACES = {
+    "Turin": "Turijn",
+    "Paris": "Parijs",
+}

@@ -338,6 +338,15 @@ class Session(models.Model):
     def shows_date(self):
         return self.is_confirmed and self.starts_at is not None
 
+    @property
+    def is_past(self):
+        """A confirmed session held on an earlier day than today in the cohort's zone (a
+        cancelled one is not "past": it never took place). By day, as pages are cached by day."""
+        if not self.shows_date or self.is_cancelled:
+            return False
+        last_moment = self.local(self.ends_at or self.starts_at)
+        return last_moment.date() < timezone.localdate(timezone=self.cohort.zone)
+
     def local(self, moment):
         return moment.astimezone(self.cohort.zone) if moment else None
 
@@ -459,30 +468,49 @@ class SessionDateChange(models.Model):
             return cls.Kind.MOVED
         return None
 
+    @property
+    def local_new_start(self):
+        return self.new_starts_at.astimezone(self.cohort.zone) if self.new_starts_at else None
+
+    @property
+    def local_new_end(self):
+        return self.new_ends_at.astimezone(self.cohort.zone) if self.new_ends_at else None
+
     def _day(self, moment):
         if moment is None:
             return ""
         return long_date(moment.astimezone(self.cohort.zone))
 
     def describe(self):
-        """One line of the public change log, in the active language."""
+        """One line of the public change log, naming the session, in the active language."""
+        session = self.session.title
         old, new = self._day(self.old_starts_at), self._day(self.new_starts_at)
         if self.kind == self.Kind.MOVED:
             if old == new:
-                return pgettext("date change log", "%(old)s session: new time") % {"old": old}
-            return pgettext("date change log", "%(old)s session moved to %(new)s") % {
+                return pgettext("date change log", "%(session)s: new time on %(old)s") % {
+                    "session": session,
+                    "old": old,
+                }
+            return pgettext("date change log", "%(session)s moved from %(old)s to %(new)s") % {
+                "session": session,
                 "old": old,
                 "new": new,
             }
         if self.kind == self.Kind.CANCELLED:
-            return pgettext("date change log", "%(old)s session cancelled") % {"old": old}
-        if self.kind == self.Kind.REINSTATED:
-            return pgettext("date change log", "%(new)s session reinstated") % {"new": new}
-        if self.kind == self.Kind.UNCONFIRMED:
-            return pgettext("date change log", "%(old)s session: date to be confirmed again") % {
-                "old": old
+            return pgettext("date change log", "%(session)s of %(old)s cancelled") % {
+                "session": session,
+                "old": old,
             }
+        if self.kind == self.Kind.REINSTATED:
+            return pgettext("date change log", "%(session)s reinstated on %(new)s") % {
+                "session": session,
+                "new": new,
+            }
+        if self.kind == self.Kind.UNCONFIRMED:
+            return pgettext(
+                "date change log", "%(session)s of %(old)s: date to be confirmed again"
+            ) % {"session": session, "old": old}
         return pgettext("date change log", "%(session)s confirmed for %(new)s") % {
-            "session": self.session.title,
+            "session": session,
             "new": new,
         }

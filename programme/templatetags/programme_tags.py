@@ -37,11 +37,18 @@ def session_when(session):
 
 @register.simple_tag
 def date_badge(session):
+    """The state of a session's date, and "Past" once a confirmed session has ended."""
     state = session.state
-    return render_to_string(
+    badge = render_to_string(
         "programme/includes/badge.html",
         {"kind": f"date-{state}", "label": DateState(state).label},
     )
+    if session.is_past:
+        badge += render_to_string(
+            "programme/includes/badge.html",
+            {"kind": "date-past", "label": pgettext("session", "Past")},
+        )
+    return badge
 
 
 @register.simple_tag

@@ -11,6 +11,8 @@ page load per page, then the viewport is resized through the four widths.
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 from applications.models import Application
@@ -103,8 +105,8 @@ def pages_by_language(demo):
             "application": live["ApplicationPage"].url,
             "sitemap": live["SitemapPage"].url,
             "search": f"/{code}/search/?q=AI",
-            "sign in": f"/{code}/members/login/",
-            "password reset": f"/{code}/members/password/reset/",
+            "sign in": member_address(code, "login"),
+            "password reset": member_address(code, "password_reset"),
             "verify (valid)": f"/{code}/certificates/verify/{certificate.code}/",
             "verify (revoked)": f"/{code}/certificates/verify/{revoked.code}/",
             "status": f"{live['ApplicationPage'].url}status/?token={status_token(application)}",
@@ -173,8 +175,14 @@ def test_every_public_page_type_in_every_language_and_width(
     walker.report()
 
 
+def member_address(code, name):
+    """A member page's address in the language `code` (/fr/membres/connexion/)."""
+    with translation.override(code):
+        return reverse(f"members:{name}")
+
+
 def sign_in(tab, live_server, code, username):
-    tab.goto(f"{live_server.url}/{code}/members/login/")
+    tab.goto(f"{live_server.url}{member_address(code, 'login')}")
     tab.fill("input[name=username]", username)
     tab.fill("input[name=password]", PASSWORD)
     with tab.expect_navigation():
@@ -186,12 +194,12 @@ def test_members_pages_in_every_language_and_width(live_server, demo, tab, asser
     sign_in(tab, live_server, "en", "committee")
     for code in LANGUAGE_CODES:
         library = LibraryPage.objects.live().get(locale__language_code=code)
-        walker.check(f"{code} my space (committee)", f"/{code}/members/")
+        walker.check(f"{code} my space (committee)", member_address(code, "my_space"))
         walker.check(f"{code} library", library.url)
     tab.context.clear_cookies()
     sign_in(tab, live_server, "en", "participant")
     for code in LANGUAGE_CODES:
-        walker.check(f"{code} my space (participant)", f"/{code}/members/")
+        walker.check(f"{code} my space (participant)", member_address(code, "my_space"))
     walker.report()
 
 

@@ -6,6 +6,8 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
 from jwcrypto import jwk, jws
 
 from certificates import credentials
@@ -42,7 +44,8 @@ def test_anonymous_visitors_are_sent_to_log_in(client, certificate):
     for url in urls(certificate):
         response = client.get(url)
         assert response.status_code == 302
-        assert "login" in response["Location"]
+        with translation.override(url.split("/")[1]):
+            assert response["Location"].startswith(f"{reverse('members:login')}?next="), url
 
 
 def test_another_participant_and_a_committee_member_get_not_found(
@@ -71,11 +74,11 @@ def test_my_space_lists_the_holders_certificates_and_calendar(
     client, certificate, outsider_participant
 ):
     client.force_login(certificate.enrolment.user)
-    html = client.get("/de/members/").content.decode()
+    html = client.get("/de/mitglieder/").content.decode()
     assert f"/certificates/{certificate.code}/certificate.pdf" in html
     assert "/certificates/calendar/" in html
     client.force_login(outsider_participant)
-    html = client.get("/de/members/").content.decode()
+    html = client.get("/de/mitglieder/").content.decode()
     assert "certificate.pdf" not in html and "/certificates/calendar/" not in html
 
 

@@ -24,6 +24,7 @@ def note_form(title, slug, **extra):
             "body": streamfield([]),
             "documents": streamfield([]),
             "comments": inline_formset([]),
+            "note_authors": inline_formset([]),
             **extra,
         }
     )

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from committee.models import CommitteeMember, CommitteeNotePage
+from committee.models import CommitteeMember, CommitteeNotePage, NoteAuthor
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_a_committee_member_sees_their_drafts_and_notes(client, committee_tree, 
         name="Carlos", role="expert", organisation="Efus", account=carlos,
         locale=signed.locale,
     )  # fmt: skip
-    signed.authors.add(member)
+    NoteAuthor.objects.create(note=signed, member=member)
     signed.save()
     client.force_login(carlos)
     soup = BeautifulSoup(client.get(DASHBOARD).content, "html.parser")

@@ -9,11 +9,16 @@ from django.test import override_settings
 from applications.decisions import change_status
 from applications.factories import ApplicationFactory, ApplicationPageFactory
 from applications.models import ApplicationStatus
-from committee.factories import CommitteeMemberFactory, CommitteePageFactory
+from committee.factories import (
+    CommitteeMemberFactory,
+    CommitteeNoteIndexPageFactory,
+    CommitteeNotePageFactory,
+    CommitteePageFactory,
+)
 from home.cache_headers import PRIVATE
 from home.models import FooterText
 from programme.factories import CohortFactory
-from tests.conftest import LANGUAGE_CODES
+from tests.conftest import LANGUAGE_CODES, publish_translation
 from tests.programme.test_date_changes import NEW_DAY, cohort_url, move, text_of
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +236,71 @@ def test_a_committee_member_clears_the_committee_page(site_tree, client):
     CommitteeMemberFactory(locale=site_tree.locales["en"])
     assert state(client.get(page.url)) == "miss"
     assert state(client.get(cohorts)) == "hit"
+
+
+def committee_section(site_tree):
+    """The committee's page with its notes in English and French: a section under home."""
+    committee = CommitteePageFactory(parent=site_tree.home)
+    notes = CommitteeNoteIndexPageFactory(parent=committee)
+    first = CommitteeNotePageFactory(parent=notes, slug="first")
+    second = CommitteeNotePageFactory(parent=notes, slug="second")
+    french = {
+        page: publish_translation(page, site_tree.locales["fr"], f"{page.title} (fr)")
+        for page in (committee, notes, first, second)
+    }
+    return committee, notes, first, second, french
+
+
+def test_publishing_a_note_clears_its_section_in_every_language_and_nothing_else(site_tree, client):
+    committee, notes, first, second, french = committee_section(site_tree)
+    section = [committee.url, notes.url, second.url, french[notes].url, french[second].url]
+    elsewhere = [
+        site_tree.translations["en"]["about"].url,
+        site_tree.translations["fr"]["cohorts"].url,
+        site_tree.translations["en"]["home"].url,
+    ]
+    events = [site_tree.translations[code]["events"].url for code in ("en", "fr")]
+    for url in [*section, *elsewhere, *events]:
+        client.get(url)
+        assert state(client.get(url)) == "hit", url
+
+    first.title = "The first note, corrected"
+    first.save_revision().publish()
+
+    # The listing, the committee page, the sibling note and the French translations (their
+    # language switchers link to the English note) are rendered again; the events page links
+    # notes; the rest of the site stays kept.
+    assert {url: state(client.get(url)) for url in [*section, *events]} == dict.fromkeys(
+        [*section, *events], "miss"
+    )
+    assert "The first note, corrected" in client.get(notes.url).content.decode()
+    assert {url: state(client.get(url)) for url in elsewhere} == dict.fromkeys(elsewhere, "hit")
+
+
+def test_publishing_a_page_in_the_menu_or_moving_one_clears_everything(site_tree, client):
+    committee, notes, first, _second, _french = committee_section(site_tree)
+    about = site_tree.translations["de"]["about"].url
+    client.get(about)
+    committee.title = "The steering committee"
+    committee.save_revision().publish()
+    assert state(client.get(about)) == "miss"
+
+    client.get(about)
+    first.move(site_tree.about, pos="last-child")
+    assert state(client.get(about)) == "miss"
+
+
+@override_settings(
+    WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.home.test_page_cache.RecordingBackend"}}
+)
+def test_publishing_a_note_purges_the_cdn_for_its_section(
+    site_tree, client, django_capture_on_commit_callbacks
+):
+    committee, notes, first, second, french = committee_section(site_tree)
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        first.save_revision().publish()
+    base = "http://localhost"
+    for page in (committee, notes, first, second, french[notes], french[second]):
+        assert f"{base}{page.url}" in PURGED, page.url
+    assert f"{base}{site_tree.translations['en']['about'].url}" not in PURGED

@@ -61,6 +61,15 @@ def wait_until_up(url, seconds=60):
     raise RuntimeError(f"no server answered at {url}")
 
 
+class Server(str):
+    """A running server's base URL, which also knows its gunicorn master's process id."""
+
+    def __new__(cls, url, master_pid):
+        server = super().__new__(cls, url)
+        server.master_pid = master_pid
+        return server
+
+
 @contextmanager
 def gunicorn(environment, port, workers=2, threads=1):
     process = subprocess.Popen(
@@ -72,7 +81,7 @@ def gunicorn(environment, port, workers=2, threads=1):
     )  # fmt: skip
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
-        yield f"http://127.0.0.1:{port}"
+        yield Server(f"http://127.0.0.1:{port}", process.pid)
     finally:
         process.terminate()
         try:

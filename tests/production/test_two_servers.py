@@ -1,6 +1,7 @@
-"""Two app servers on one PostgreSQL and one Redis, as in production: a date changed in the
-database shows on both at once (no server keeps a stale copy), and a rate limit counted on one
-holds on the other."""
+"""Two app servers on one PostgreSQL and one Redis, as in production: each forks workers that
+share the application its master loaded (gunicorn.conf.py), the page cache in Redis serves
+both, a date changed in the database shows on both at once (no server keeps a stale copy,
+cached or not), and a rate limit counted on one holds on the other."""
 
 import os
 import urllib.error
@@ -11,6 +12,7 @@ import psycopg2
 import pytest
 import redis
 
+from demo.processes import memory_of, worker_pids
 from tests.production.servers import environment_for, free_port, gunicorn, manage
 
 ADMIN_DATABASE = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -71,11 +73,21 @@ def fresh_database():
 
 
 def status_of(url):
+    status, _cache, html = fetch(url)
+    return status, html
+
+
+def fetch(url):
+    """Status, the page cache's verdict (X-Page-Cache) and the body.
+
+    Both servers are asked for the same host, as behind one load balancer (the cache keys by
+    host: one site's pages are never served for another's)."""
+    request = urllib.request.Request(url, headers={"Host": "127.0.0.1"})
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode()
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("X-Page-Cache"), response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+        return error.code, error.headers.get("X-Page-Cache"), error.read().decode()
 
 
 def test_two_servers_share_the_database_and_the_rate_limits():
@@ -96,14 +108,29 @@ def test_two_servers_share_the_database_and_the_rate_limits():
         gunicorn(environment, second_port, workers=2) as second,
     ):
         page = "/en/cohorts/two-servers/"
-        for server in (first, second):
-            status, html = status_of(server + page)
-            assert status == 200 and "12 January 2027" not in html
+        # One server renders and keeps the page; the other is served the kept copy.
+        answers = [fetch(server + page) for server in (first, second)]
+        assert [(status, cache) for status, cache, _html in answers] == [
+            (200, "miss"),
+            (200, "hit"),
+        ]
+        assert all("12 January 2027" not in html for _s, _c, html in answers)
 
         manage(environment, "shell", "-c", MOVE_FIRST_SESSION)
+        caches = []
         for server in (first, second, first, second):
-            status, html = status_of(server + page)
+            status, cache, html = fetch(server + page)
             assert status == 200 and "12 January 2027" in html, urlsplit(server).port
+            caches.append(cache)
+        # The move cleared the kept copy for both servers: rendered once again, then kept.
+        assert caches == ["miss", "hit", "hit", "hit"]
+
+        # gunicorn.conf.py preloads the application: most of a worker's memory is its master's
+        # pages, shared, not a copy of its own.
+        for server in (first, second):
+            for pid in worker_pids(server.master_pid):
+                memory = memory_of(pid)
+                assert memory.uss < memory.rss / 2, (pid, memory)
 
         verify = "/en/certificates/verify/ABCD-EFGH-JKLM-NPQR/"
         answers = [status_of(server + verify)[0] for server in (first, second) * LOOKUPS_ALLOWED]

