@@ -15,12 +15,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail_modeladmin.views import IndexView, InspectView
+from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
 
 from applications import exports
+from applications.admin_actions import actions_for
 from applications.decisions import NotEnoughSeats, change_status
 from applications.records import Application, ApplicationStatus
-from applications.selection import by_country_and_status, make_up, percent
+from applications.selection import authorities, by_country_and_status, make_up, percent
 from programme.models import Cohort
 
 INDEX_URL_NAME = "applications_application_modeladmin_index"
@@ -206,6 +207,8 @@ class ApplicationInspectView(InspectView):
             if application.letter
             else "",
             decision_form=DecisionForm(current=application.status) if can_decide(user) else None,
+            actions=actions_for(self.request, application),
+            history_url=self.url_helper.get_action_url("history", self.pk_quoted),
             **kwargs,
         )
 
@@ -218,6 +221,13 @@ class ApplicationInspectView(InspectView):
             messages.error(request, _("Choose one of the decisions offered."))
             return redirect(here)
         return confirm_or_decide(request, [self.instance], form, action_url=here, next_url=here)
+
+
+class ApplicationHistoryView(HistoryView):
+    """Wagtail's log of an application, to reviewers only (modeladmin checks nobody here)."""
+
+    def check_action_permitted(self, user):
+        return can_review(user)
 
 
 @require_POST
@@ -309,5 +319,6 @@ class SelectionSummaryView(WagtailAdminTemplateMixin, TemplateView):
                 by_country_and_status=by_country_and_status(cohort),
                 seats_percent=percent(cohort.accepted_participants, cohort.seats),
                 make_up=make_up(cohort),
+                authorities=authorities(cohort),
             )
         return context

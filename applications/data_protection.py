@@ -4,12 +4,13 @@ Personal data of an application (the contact person, the participants' names and
 motivation and the signed letter) is kept for ``settings.APPLICATION_RETENTION_DAYS`` after its
 cohort ends, then anonymised by ``manage.py purge_expired_applications`` (run daily). An applicant
 may ask at any time for a copy of what is stored about them (``manage.py export_applicant_data``)
-or for its erasure (``manage.py erase_applicant_data``).
+or for its erasure (``manage.py erase_applicant_data``); staff with the permission do both from
+the application's admin screen (``applications.data_requests``).
 
-Anonymising keeps the row and everything the statistics need — the city, its country, region and
-size, the applying service, the status and its history, and each participant's position, gender
-and service — so that the seat count and the diversity summary of a cohort stay true. Only ids and
-counts are ever logged, never a name or an address.
+Anonymising keeps the row and everything the statistics need — the authority (its kind, name,
+country, region, size and Efus membership), the applying service, the status and its history,
+and each participant's position, gender and service — so that the seat count and the diversity
+summary of a cohort stay true. Only ids and counts are ever logged, never a name or an address.
 """
 
 import datetime
@@ -209,11 +210,13 @@ def _application_data(application):
         "language": application.language,
         "submitted_at": _iso(application.submitted_at),
         "status": application.status,
-        "city": {
-            "name": application.city_name,
+        "authority": {
+            "kind": application.authority_kind,
+            "name": application.authority_name,
             "country": application.country,
             "region": application.region,
             "population": application.population,
+            "efus_member": application.efus_member,
         },
         "service": application.service,
         "service_other": application.service_other,
@@ -269,7 +272,7 @@ def export_applicant_data(reference=None, email=None):
             {
                 "application": participant.application.reference,
                 "cohort": participant.application.cohort.slug,
-                "city": participant.application.city_name,
+                "authority": participant.application.authority_name,
                 **_participant_data(participant),
             }
             for participant in _other_participations(email, ids)
@@ -293,7 +296,7 @@ def erase(reference=None, email=None):
     """Erase one applicant's personal data on request; return what was done, as counts.
 
     Their applications are anonymised (not deleted, so seats and statistics stay right),
-    their name and email are removed from other cities' applications that proposed them,
+    their name and email are removed from other authorities' applications that proposed them,
     and their opening alerts are deleted.
     """
     reference, email = _normalised(reference, email)

@@ -20,7 +20,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(CohortFactory)
     reference = factory.Sequence(lambda n: f"pending-{n:08d}")
     language = "it"
-    city_name = "Bologna"
+    authority_name = "Bologna"
     country = factory.SelfAttribute("cohort.country")
     region = "Emilia-Romagna"
     population = 390_000
@@ -28,7 +28,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     contact_name = "Giulia Rossi"
     contact_position = "Comandante"
     contact_email = factory.LazyAttribute(
-        lambda a: f"contact@{a.city_name.lower().replace(' ', '-')}.example"
+        lambda a: f"contact@{a.authority_name.lower().replace(' ', '-')}.example"
     )
     contact_phone = "+39 051 000000"
     motivation = "Vogliamo usare l'IA in modo responsabile."

@@ -1,4 +1,5 @@
-"""The application form: the city, its contact, its proposed participants and its commitments."""
+"""The application form: the local or regional authority, its contact, its proposed participants
+and its commitments."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -97,10 +98,12 @@ class ApplicationForm(PlainWording, forms.ModelForm):
         model = Application
         fields = [
             "cohort",
-            "city_name",
+            "authority_kind",
+            "authority_name",
             "country",
             "region",
             "population",
+            "efus_member",
             "service",
             "service_other",
             "contact_name",
@@ -113,13 +116,34 @@ class ApplicationForm(PlainWording, forms.ModelForm):
         ]
         widgets = {
             "cohort": forms.RadioSelect,
+            "authority_kind": forms.RadioSelect,
+            "efus_member": forms.RadioSelect,
             "service": forms.RadioSelect,
             "motivation": forms.Textarea(attrs={"rows": 8, "maxlength": MOTIVATION_MAX_LENGTH}),
             "letter": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
         }
+        labels = {
+            "authority_kind": _("Kind of authority"),
+            "authority_name": _("Name of the authority"),
+            "population": _("Population"),
+            "efus_member": _("Is your authority a member of Efus?"),
+        }
         help_texts = {
-            "motivation": _("Why your city wants to take part (at most 3,000 characters)."),
-            "letter": _("Optional: a PDF signed by your mayor or director, at most 5 MB."),
+            "authority_name": _(
+                "For example: City of Lyon, Lyon Metropolis, Occitanie Region, Province of Turin."
+            ),
+            "population": _(
+                "Inhabitants of the municipality, or of the whole area the inter-municipal body, "
+                "the region or the province serves."
+            ),
+            "efus_member": _(
+                "Efus, the European Forum for Urban Security, runs this programme. Membership "
+                "is not required to apply."
+            ),
+            "motivation": _("Why your authority wants to take part (at most 3,000 characters)."),
+            "letter": _(
+                "Optional: a PDF signed by your mayor, president or director, at most 5 MB."
+            ),
             "service_other": _("Only if you chose “Other service”."),
         }
 
@@ -132,6 +156,10 @@ class ApplicationForm(PlainWording, forms.ModelForm):
         self.fields["cohort"].label_from_instance = lambda cohort: str(cohort)
         if len(cohorts) == 1:
             self.fields["cohort"].initial = cohorts[0].pk
+        if self.instance.pk is None:
+            # Asked, never assumed: the models' defaults only describe older applications.
+            self.initial["authority_kind"] = None
+            self.initial["efus_member"] = None
         self.fields["commits_to_attend"].required = True
         self.fields["commits_to_attend"].label = _(
             "Our participants will attend the four online sessions and the in-person session."
@@ -176,7 +204,7 @@ class ApplicationForm(PlainWording, forms.ModelForm):
         if cohort and country and cohort.country != country:
             self.add_error(
                 "country",
-                _("This cohort is for cities in %(country)s.")
+                _("This cohort is for authorities in %(country)s.")
                 % {"country": cohort.get_country_display()},
             )
         return cleaned

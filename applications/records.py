@@ -1,4 +1,5 @@
-"""Applications of cities to a cohort, with their proposed participants and their history."""
+"""Applications of local and regional authorities to a cohort, with their proposed participants
+and their history."""
 
 import uuid
 
@@ -7,12 +8,41 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.storage import private_storage
 from programme.facts import COUNTRIES
 
 MOTIVATION_MAX_LENGTH = 3000
 MAX_PARTICIPANTS = 10
+
+
+class AuthorityKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    INTERMUNICIPAL = "intermunicipal", _("Inter-municipal or metropolitan body")
+    REGION = "region", _("Region or province")
+
+
+# The wording that fits each kind of authority, wherever an application is shown.
+AUTHORITY_NAME_LABELS = {
+    AuthorityKind.MUNICIPALITY: _("Name of the municipality"),
+    AuthorityKind.INTERMUNICIPAL: _("Name of the inter-municipal or metropolitan body"),
+    AuthorityKind.REGION: _("Name of the region or province"),
+}
+POPULATION_LABELS = {
+    AuthorityKind.MUNICIPALITY: _("Population of the municipality"),
+    AuthorityKind.INTERMUNICIPAL: _("Population of the municipalities it brings together"),
+    AuthorityKind.REGION: _("Population of the region or province"),
+}
+
+
+class EfusMembership(models.TextChoices):
+    """Applicants may not know whether their authority belongs to Efus (membership is often held
+    by another department), so "don't know" is an honest answer, not a missing one."""
+
+    YES = "yes", pgettext_lazy("Efus membership", "Yes")
+    NO = "no", pgettext_lazy("Efus membership", "No")
+    UNKNOWN = "unknown", pgettext_lazy("Efus membership", "Don't know")
 
 
 class ServiceKind(models.TextChoices):
@@ -49,7 +79,7 @@ def letter_path(application, filename):
 
 
 class Application(models.Model):
-    """A city's application for its officials to join one cohort."""
+    """A local or regional authority's application for its officials to join one cohort."""
 
     reference = models.CharField(_("reference"), max_length=32, unique=True, editable=False)
     cohort = models.ForeignKey(
@@ -60,11 +90,23 @@ class Application(models.Model):
     )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
 
-    city_name = models.CharField(_("city"), max_length=150)
+    authority_kind = models.CharField(
+        _("kind of authority"),
+        max_length=20,
+        choices=AuthorityKind.choices,
+        default=AuthorityKind.MUNICIPALITY,
+    )
+    authority_name = models.CharField(_("name of the authority"), max_length=150)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
     region = models.CharField(_("region"), max_length=150)
     population = models.PositiveIntegerField(
         _("population"), validators=[MinValueValidator(1), MaxValueValidator(20_000_000)]
+    )
+    efus_member = models.CharField(
+        _("member of Efus"),
+        max_length=10,
+        choices=EfusMembership.choices,
+        default=EfusMembership.UNKNOWN,
     )
     service = models.CharField(_("applying service"), max_length=20, choices=ServiceKind.choices)
     service_other = models.CharField(_("other service"), max_length=150, blank=True)
@@ -109,9 +151,20 @@ class Application(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        permissions = [
+            ("handle_data_requests", _("Can export and erase an applicant's personal data")),
+        ]
 
     def __str__(self):
-        return f"{self.reference} – {self.city_name}"
+        return f"{self.reference} – {self.authority_name}"
+
+    @property
+    def authority_name_label(self):
+        return AUTHORITY_NAME_LABELS[AuthorityKind(self.authority_kind)]
+
+    @property
+    def population_label(self):
+        return POPULATION_LABELS[AuthorityKind(self.authority_kind)]
 
     @property
     def can_withdraw(self):

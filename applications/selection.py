@@ -1,5 +1,6 @@
 """The selection statistics of a cohort: who was proposed and who was accepted, by gender,
-position, service and size of city, and applications by country and status."""
+position, service and size of authority; which authorities applied and were accepted, by kind
+and by Efus membership; and applications by country and status."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from applications.records import (
     Application,
     ApplicationStatus,
+    AuthorityKind,
+    EfusMembership,
     Gender,
     Position,
     ProposedParticipant,
@@ -65,11 +68,31 @@ MAKE_UP = [
         lambda row: row["application__service"],
     ),
     (
-        gettext_lazy("Size of city"),
+        gettext_lazy("Population of the authority"),
         [(i, label) for i, (_limit, label) in enumerate(POPULATION_BANDS)],
         lambda row: population_band(row["application__population"]),
     ),
 ]
+
+
+# The same for the authorities themselves: one count per application.
+AUTHORITY_MAKE_UP = [
+    (gettext_lazy("Kind of authority"), AuthorityKind.choices, lambda row: row["authority_kind"]),
+    (gettext_lazy("Member of Efus"), EfusMembership.choices, lambda row: row["efus_member"]),
+]
+
+
+def _tables(proposed, accepted, make_up_spec):
+    tables = []
+    for title, categories, category_of in make_up_spec:
+        proposed_counts = Counter(map(category_of, proposed))
+        accepted_counts = Counter(map(category_of, accepted))
+        shares = [
+            Share(label, proposed_counts[key], len(proposed), accepted_counts[key], len(accepted))
+            for key, label in categories
+        ]
+        tables.append({"title": title, "shares": shares})
+    return {"tables": tables, "proposed": len(proposed), "accepted": len(accepted)}
 
 
 def make_up(cohort):
@@ -81,16 +104,18 @@ def make_up(cohort):
                 "application__status")
     )  # fmt: skip
     accepted = [row for row in proposed if row["application__status"] == ApplicationStatus.ACCEPTED]
-    tables = []
-    for title, categories, category_of in MAKE_UP:
-        proposed_counts = Counter(map(category_of, proposed))
-        accepted_counts = Counter(map(category_of, accepted))
-        shares = [
-            Share(label, proposed_counts[key], len(proposed), accepted_counts[key], len(accepted))
-            for key, label in categories
-        ]
-        tables.append({"title": title, "shares": shares})
-    return {"tables": tables, "proposed": len(proposed), "accepted": len(accepted)}
+    return _tables(proposed, accepted, MAKE_UP)
+
+
+def authorities(cohort):
+    """Authorities that applied (every application not withdrawn) against the accepted ones."""
+    applied = list(
+        Application.objects.filter(cohort=cohort)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .values("authority_kind", "efus_member", "status")
+    )
+    accepted = [row for row in applied if row["status"] == ApplicationStatus.ACCEPTED]
+    return _tables(applied, accepted, AUTHORITY_MAKE_UP)
 
 
 def by_country_and_status(cohort):

@@ -17,7 +17,7 @@ def find_earlier_application(application):
         Application.objects.filter(
             cohort=application.cohort,
             country=application.country,
-            city_name__iexact=application.city_name.strip(),
+            authority_name__iexact=application.authority_name.strip(),
         )
         .exclude(pk=application.pk)
         .order_by("submitted_at")

@@ -11,7 +11,8 @@ from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from applications import admin_views
+from applications import admin_views, data_requests
+from applications.admin_actions import ADMIN_ACTIONS_HOOK
 from applications.dashboard import WaitingApplicationsPanel
 from applications.models import (
     Application,
@@ -66,11 +67,14 @@ class ApplicationAdmin(ModelAdmin):
     menu_icon = "form"
     menu_order = 210
     inspect_view_enabled = True
-    history_view_enabled = False  # Status changes have their own history on the detail view.
+    # Wagtail's log of what staff did to the application (data requests); status changes have
+    # their own history on the detail view.
+    history_view_class = admin_views.ApplicationHistoryView
     list_display = [
         "selection",
         "reference",
-        "city_name",
+        "authority",
+        "efus_member",
         "country",
         "cohort",
         "participant_count",
@@ -80,8 +84,15 @@ class ApplicationAdmin(ModelAdmin):
         "spam_check",
     ]
     list_display_add_buttons = "reference"
-    list_filter = [CohortFilter, "country", "status", "spam_check_done"]
-    search_fields = ["reference", "city_name", "contact_name", "contact_email"]
+    list_filter = [
+        CohortFilter,
+        "country",
+        "status",
+        "authority_kind",
+        "efus_member",
+        "spam_check_done",
+    ]
+    search_fields = ["reference", "authority_name", "contact_name", "contact_email"]
     list_per_page = 50
     permission_helper_class = ApplicationPermissionHelper
     index_view_class = admin_views.ApplicationIndexView
@@ -111,6 +122,18 @@ class ApplicationAdmin(ModelAdmin):
             _("Select %(reference)s") % {"reference": obj.reference},
         )
 
+    @admin.display(description=gettext_lazy("Authority"), ordering="authority_name")
+    def authority(self, obj):
+        return format_html(
+            "{}<br><small>{}</small>",
+            obj.authority_name,
+            obj.get_authority_kind_display(),
+        )
+
+    @admin.display(description=gettext_lazy("Member of Efus"), ordering="efus_member")
+    def efus_member(self, obj):
+        return obj.get_efus_member_display()
+
     @admin.display(description=gettext_lazy("Participants"), ordering="participant_count")
     def participant_count(self, obj):
         return obj.participant_count
@@ -129,7 +152,8 @@ class ApplicationAdmin(ModelAdmin):
             return ""
         return format_html(
             '<span class="w-status w-status--label">{}</span>',
-            _("Same city as %(reference)s") % {"reference": obj.possible_duplicate_of.reference},
+            _("Same authority as %(reference)s")
+            % {"reference": obj.possible_duplicate_of.reference},
         )
 
     @admin.display(description=gettext_lazy("Spam check"), ordering="spam_check_done")
@@ -154,7 +178,21 @@ def register_review_urls():
             admin_views.SelectionSummaryView.as_view(),
             name="applications_summary",
         ),
+        path(
+            "applications/<int:pk>/export-data/",
+            data_requests.ExportView.as_view(),
+            name="applications_export_applicant_data",
+        ),
+        path(
+            "applications/<int:pk>/erase-data/",
+            data_requests.EraseView.as_view(),
+            name="applications_erase_applicant_data",
+        ),
     ]
+
+
+hooks.register("register_log_actions", data_requests.register_log_actions)
+hooks.register(ADMIN_ACTIONS_HOOK, data_requests.data_request_actions)
 
 
 @hooks.register(BOOTSTRAP_HOOK)

@@ -1,14 +1,16 @@
-"""Admin wiring (the participants and certificates screens and their menu entry), and the
-certificates' part of the home page and of "my space"."""
+"""Admin wiring (the participants and certificates screens and their menu entry, enrolment from
+an application's screen), and the certificates' part of the home page and of "my space"."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from applications.admin_actions import ADMIN_ACTIONS_HOOK, ApplicationAction
+from applications.models import ApplicationStatus
 from certificates import admin_views
 from certificates.holders import holder_space
-from certificates.models import Certificate
+from certificates.models import Certificate, Enrolment
 from home import page_cache
 from home.models import HOME_PAGE_HOOK, HomePage
 from members.access import is_participant
@@ -69,6 +71,34 @@ def register_certificates_menu_item():
         reverse("certificates_index"),
         icon_name="tasks",
         order=220,
+    )
+
+
+@hooks.register(ADMIN_ACTIONS_HOOK)
+def enrolment_from_the_application(request, application):
+    """An accepted application leads to enrolment: the button while some of its participants
+    are not enrolled yet, then a link to its cohort's participants."""
+    if application.status != ApplicationStatus.ACCEPTED or not admin_views.can_view(request.user):
+        return None
+    enrolled = Enrolment.objects.filter(application=application).count()
+    if enrolled < application.participants.count() and request.user.has_perm(
+        "certificates.add_enrolment"
+    ):
+        return ApplicationAction(
+            label=_("Enrol the participants of %(reference)s")
+            % {"reference": application.reference},
+            url=reverse("certificates_enrol_application", args=[application.pk]),
+            help=_(
+                "Each participant gets an account and an invitation, in their language, to "
+                "choose a password. Enrolling again changes nothing."
+            ),
+            post=True,
+            order=50,
+        )
+    return ApplicationAction(
+        label=_("Participants of %(cohort)s") % {"cohort": application.cohort},
+        url=admin_views.cohort_url(application.cohort_id),
+        order=50,
     )
 
 

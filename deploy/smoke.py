@@ -174,8 +174,9 @@ cohort = Cohort.objects.create(
     applications_close_on=today + datetime.timedelta(days=20),
 )
 data = {
-    "cohort": str(cohort.pk), "city_name": "Bologna", "country": "IT", "region": "Emilia-Romagna",
-    "population": "390000", "service": "municipal_police", "service_other": "",
+    "cohort": str(cohort.pk), "authority_kind": "municipality", "authority_name": "Bologna",
+    "country": "IT", "region": "Emilia-Romagna", "population": "390000", "efus_member": "yes",
+    "service": "municipal_police", "service_other": "",
     "contact_name": "Giulia Rossi", "contact_position": "Comandante",
     "contact_email": "giulia.rossi@example.it", "contact_phone": "+39 051 000000",
     "motivation": "Vogliamo usare l'IA in modo responsabile.", "commits_to_attend": "on",

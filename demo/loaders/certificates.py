@@ -19,7 +19,7 @@ REVOKED_AT = datetime.datetime(2025, 4, 24, 9, 0, tzinfo=datetime.UTC)
 APPLICATIONS = [
     {
         "reference": "AIC-2025-FR-D001",
-        "city_name": "Lyon",
+        "authority_name": "Lyon",
         "region": "Auvergne-Rhône-Alpes",
         "population": 522_000,
         "language": "fr",
@@ -32,7 +32,7 @@ APPLICATIONS = [
     },
     {
         "reference": "AIC-2025-FR-D002",
-        "city_name": "Strasbourg",
+        "authority_name": "Strasbourg",
         "region": "Grand Est",
         "population": 291_000,
         "language": "de",
@@ -45,7 +45,7 @@ APPLICATIONS = [
     },
     {
         "reference": "AIC-2025-FR-D003",
-        "city_name": "Perpignan",
+        "authority_name": "Perpignan",
         "region": "Occitanie",
         "population": 120_000,
         "language": "es",
@@ -68,7 +68,7 @@ def _application(cohort, spec):
         reference=spec["reference"],
         cohort=cohort,
         language=spec["language"],
-        city_name=spec["city_name"],
+        authority_name=spec["authority_name"],
         country="FR",
         region=spec["region"],
         population=spec["population"],

@@ -24,10 +24,12 @@ APPLY_TITLES = {"en": "Apply", "fr": "Candidater", "it": "Candidatura", "nl": "A
 def valid_data(cohort, **overrides):
     data = {
         "cohort": str(cohort.pk),
-        "city_name": "Bologna",
+        "authority_kind": "municipality",
+        "authority_name": "Bologna",
         "country": cohort.country,
         "region": "Emilia-Romagna",
         "population": "390000",
+        "efus_member": "yes",
         "service": "municipal_police",
         "service_other": "",
         "contact_name": "Giulia Rossi",

@@ -64,7 +64,7 @@ def make_application(
     fields = {"contact_name": f"Contact {city}", **fields}
     return ApplicationFactory(
         cohort=cohort,
-        city_name=city,
+        authority_name=city,
         **fields,
         participants=[
             (name, f"p{index}@{slug}.example", {"position": position, "gender": gender})
@@ -80,8 +80,15 @@ def applications(italy, france):
         "Bologna",
         [("Giulia Rossi", "official", "female"), ("Marco Bianchi", "elected", "undisclosed")],
     )
-    modena = make_application(italy, "Modena", contact_name="Paola Neri")
-    lyon = make_application(france, "Lyon", language="fr", region="Auvergne-Rhône-Alpes")
+    modena = make_application(italy, "Modena", contact_name="Paola Neri", efus_member="no")
+    lyon = make_application(
+        france,
+        "Lyon",
+        language="fr",
+        region="Auvergne-Rhône-Alpes",
+        authority_kind="intermunicipal",
+        efus_member="yes",
+    )
     bologna_again = make_application(italy, "Bologna", possible_duplicate_of=bologna)
     return {"bologna": bologna, "modena": modena, "lyon": lyon, "bologna_again": bologna_again}
 
@@ -121,14 +128,20 @@ def test_the_list_shows_each_application_with_its_participants_and_duplicates(
     rows = listed(client.get(INDEX_URL))
     assert set(rows) == {application.reference for application in applications.values()}
     bologna = rows[applications["bologna"].reference]
-    assert bologna["city_name"] == "Bologna"
+    assert bologna["authority"] == "Bologna Municipality"
+    assert bologna["efus_member"] == "Don't know"
     assert bologna["country"] == "Italy"
     assert bologna["participant_count"] == "2"
     assert bologna["status"] == "Received"
-    assert "Same city" not in bologna["duplicate"]
+    assert "Same authority" not in bologna["duplicate"]
     again = rows[applications["bologna_again"].reference]
-    assert again["duplicate"] == f"Same city as {applications['bologna'].reference}"
+    assert again["duplicate"] == f"Same authority as {applications['bologna'].reference}"
     assert rows[applications["modena"].reference]["participant_count"] == "1"
+    lyon = rows[applications["lyon"].reference]
+    assert (lyon["authority"], lyon["efus_member"]) == (
+        "Lyon Inter-municipal or metropolitan body",
+        "Yes",
+    )
 
 
 @pytest.mark.parametrize(
@@ -140,6 +153,10 @@ def test_the_list_shows_each_application_with_its_participants_and_duplicates(
         ({"q": "Paola Neri"}, {"modena"}),
         ({"q": "contact@lyon.example"}, {"lyon"}),
         ({"q": "bologna", "status__exact": "submitted"}, {"bologna", "bologna_again"}),
+        ({"authority_kind__exact": "intermunicipal"}, {"lyon"}),
+        ({"authority_kind__exact": "municipality"}, {"bologna", "modena", "bologna_again"}),
+        ({"efus_member__exact": "yes"}, {"lyon"}),
+        ({"efus_member__exact": "unknown"}, {"bologna", "bologna_again"}),
     ],
 )
 def test_filters_and_search_narrow_the_list(client, editor, applications, query, expected):
@@ -380,20 +397,22 @@ def test_the_export_has_one_row_per_participant_of_the_filtered_list(
     client.force_login(editor)
     rows = export(client, export_format, cohort=italy.pk, q="bologna")
     header, *body = rows
-    assert header[:3] == ["Reference", "Cohort", "City"]
+    assert header[:8] == ["Reference", "Cohort", "Kind of authority", "Authority", "Country",
+                          "Region", "Population", "Member of Efus"]  # fmt: skip
     assert header[-5:] == ["Participant", "Position", "Participant's service", "Gender",
                            "Participant's email"]  # fmt: skip
-    by_participant = {(row[0], row[11]) for row in body}
+    by_participant = {(row[0], row[13]) for row in body}
     bologna, again = applications["bologna"].reference, applications["bologna_again"].reference
     assert by_participant == {
         (bologna, "Giulia Rossi"),
         (bologna, "Marco Bianchi"),
         (again, "Giulia Rossi"),
     }
-    marco = next(row for row in body if row[11] == "Marco Bianchi")
-    assert marco[2:10] == ["Bologna", "Italy", "Emilia-Romagna", "390000", "Municipal police",
-                           "Contact Bologna", "contact@bologna.example", "Received"]  # fmt: skip
-    assert marco[12:] == ["Elected representative", "Polizia locale", "Prefer not to say",
+    marco = next(row for row in body if row[13] == "Marco Bianchi")
+    assert marco[2:12] == ["Municipality", "Bologna", "Italy", "Emilia-Romagna", "390000",
+                           "Don't know", "Municipal police", "Contact Bologna",
+                           "contact@bologna.example", "Received"]  # fmt: skip
+    assert marco[14:] == ["Elected representative", "Polizia locale", "Prefer not to say",
                           "p1@bologna.example"]  # fmt: skip
 
 
@@ -401,11 +420,11 @@ def test_exports_never_hand_a_spreadsheet_a_formula(client, editor, italy):
     make_application(italy, '=HYPERLINK("http://evil.example","x")', region="+SUM(1)")
     client.force_login(editor)
     (_, row) = export(client, "csv")
-    assert row[2] == '\'=HYPERLINK("http://evil.example","x")'
-    assert row[4] == "'+SUM(1)"
+    assert row[3] == '\'=HYPERLINK("http://evil.example","x")'
+    assert row[5] == "'+SUM(1)"
     response = client.get(INDEX_URL, {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    city = sheet.cell(row=2, column=3)
+    city = sheet.cell(row=2, column=4)
     assert city.data_type == "s"
     assert city.value == '=HYPERLINK("http://evil.example","x")'
 
@@ -487,24 +506,35 @@ def test_the_selection_summary_counts_and_balances_a_cohort(client, editor, ital
         italy,
         "Bologna",
         [("A", "official", "female"), ("B", "elected", "male")],
+        efus_member="yes",
     )
     modena = make_application(
         italy,
-        "Modena",
+        "Unione dei Comuni Modenesi",
         [("C", "official", "female"), ("D", "official", ""), ("E", "elected", "undisclosed")],
         population=185_000,
         service="civil_security",
+        authority_kind="intermunicipal",
+        efus_member="yes",
     )
     ferrara = make_application(
-        italy, "Ferrara", [("F", "official", "male")], population=15_000, service="risk_prevention"
+        italy,
+        "Provincia di Ferrara",
+        [("F", "official", "male")],
+        population=15_000,
+        service="risk_prevention",
+        authority_kind="region",
+        efus_member="no",
     )
     bari = make_application(
         italy,
-        "Bari",
+        "Regione Puglia",
         [("G", "elected", "female")],
         population=600_000,
         service="other",
         service_other="Mobility",
+        authority_kind="region",
+        efus_member="no",
     )
     lyon = make_application(france, "Lyon", [("H", "official", "male")])
     change_status(bologna, ApplicationStatus.ACCEPTED, editor)
@@ -549,11 +579,23 @@ def test_the_selection_summary_counts_and_balances_a_cohort(client, editor, ital
         "Risk prevention": ["0", "0%", "0", "0%"],
         "Other service": ["1", "16.7%", "0", "0%"],
     }
-    assert summary_table(soup, "Size of city") == {
+    assert summary_table(soup, "Population of the authority") == {
         "Under 20,000": ["0", "0%", "0", "0%"],
         "20,000 to 100,000": ["0", "0%", "0", "0%"],
         "100,000 to 500,000": ["5", "83.3%", "2", "100%"],
         "Over 500,000": ["1", "16.7%", "0", "0%"],
+    }
+    # The authorities themselves: one count per application not withdrawn (Ferrara's is).
+    assert "Proposed: the 3 authorities whose application is not withdrawn" in page
+    assert summary_table(soup, "Kind of authority") == {
+        "Municipality": ["1", "33.3%", "1", "100%"],
+        "Inter-municipal or metropolitan body": ["1", "33.3%", "0", "0%"],
+        "Region or province": ["1", "33.3%", "0", "0%"],
+    }
+    assert summary_table(soup, "Member of Efus") == {
+        "Yes": ["2", "66.7%", "1", "100%"],
+        "No": ["1", "33.3%", "0", "0%"],
+        "Don't know": ["0", "0%", "0", "0%"],
     }
     bars = soup.select("figure.aic-bars .aic-bars__bar")
     assert "83.3" in {bar["data-width"] for bar in bars}  # set as the width by a static script

@@ -48,7 +48,7 @@ def field_errors(response):
         ({"population": "many"}, "Enter a whole number"),
         ({"contact_email": "not-an-email"}, "Enter a valid email address"),
         ({"service": "other"}, "Please say which service is applying"),
-        ({"country": "FR"}, "This cohort is for cities in Italy"),
+        ({"country": "FR"}, "This cohort is for authorities in Italy"),
         ({"website": "http://spam.example"}, "This field must stay empty"),
         ({"participants-0-name": "", "participants-1-name": ""}, "This field is required"),
         ({"motivation": "x" * 3001}, "at most 3000 characters"),
@@ -97,7 +97,7 @@ def test_outside_the_window_the_page_says_so_and_refuses_a_post(apply_pages, ita
         posted = client.post(apply_pages["en"].url, valid_data(italy))
     assert page.status_code == 200
     assert "Applications are not open at the moment" in page.content.decode()
-    assert 'name="city_name"' not in page.content.decode()
+    assert 'name="authority_name"' not in page.content.decode()
     assert posted.status_code == 403
     assert not Application.objects.exists()
 
@@ -111,7 +111,7 @@ def test_before_the_window_the_page_says_when_it_opens(apply_pages, italy, clien
 def test_second_application_from_the_same_city_is_flagged(apply_pages, italy, client):
     with time_machine.travel(DURING_WINDOW):
         client.post(apply_pages["en"].url, valid_data(italy))
-        client.post(apply_pages["it"].url, valid_data(italy, city_name=" bologna "))
+        client.post(apply_pages["it"].url, valid_data(italy, authority_name=" bologna "))
     first, second = Application.objects.order_by("pk")
     assert first.possible_duplicate_of is None
     assert second.possible_duplicate_of == first

@@ -87,7 +87,7 @@ def test_fifty_submissions_at_once_all_land_with_unique_references(apply_pages, 
 
     def submission(number):
         def post():
-            data = valid_data(italy, city_name=f"Città {number:02d}")
+            data = valid_data(italy, authority_name=f"Città {number:02d}")
             return Client().post(url, data)
 
         return post
@@ -104,7 +104,7 @@ def test_fifty_submissions_at_once_all_land_with_unique_references(apply_pages, 
     assert set(stored.values_list("reference", flat=True)) == set(references)
     for application in stored:
         assert application.reference == f"AIC-2026-IT-{application.pk:04d}"
-    assert sorted(stored.values_list("city_name", flat=True)) == [
+    assert sorted(stored.values_list("authority_name", flat=True)) == [
         f"Città {n:02d}" for n in range(SUBMISSIONS)
     ]
     assert ProposedParticipant.objects.count() == 2 * SUBMISSIONS
@@ -152,7 +152,7 @@ def two_applications(apply_pages, italy, client):
     """Two cities of two participants each, for a cohort with three seats: room for one."""
     Cohort.objects.filter(pk=italy.pk).update(seats=3)
     first = submit(client, apply_pages["en"], italy)
-    second = submit(client, apply_pages["en"], italy, city_name="Modena")
+    second = submit(client, apply_pages["en"], italy, authority_name="Modena")
     return first, second
 
 

@@ -86,7 +86,7 @@ def make_application(cohort, city="Bologna", participants=PARTICIPANTS, letter=T
         "reference": f"AIC-2026-IT-{Application.objects.count() + 1:04d}",
         "cohort": cohort,
         "language": "it",
-        "city_name": city,
+        "authority_name": city,
         "country": cohort.country,
         "region": "Emilia-Romagna",
         "population": 390_000,
@@ -117,7 +117,7 @@ def statistics():
             applications.values_list(
                 "reference",
                 "cohort_id",
-                "city_name",
+                "authority_name",
                 "country",
                 "region",
                 "population",
@@ -291,7 +291,7 @@ def test_export_by_reference_holds_everything_about_that_application_and_nothing
         "phone": PERSONAL["contact_phone"],
     }
     assert exported["motivation"] == PERSONAL["motivation"]
-    assert exported["city"]["name"] == "Bologna"
+    assert exported["authority"]["name"] == "Bologna"
     assert [p["name"] for p in exported["participants"]] == [p[0] for p in PARTICIPANTS]
     assert exported["participants"][1]["email"] == "marco.bianchi@example.it"
     assert exported["consent"]["text_version"] == "2026-01"
@@ -396,7 +396,7 @@ def test_erasure_cancels_the_emails_still_waiting_to_go_out(apply_pages, italy, 
     application = submit(client, apply_pages["en"], italy, letter=pdf())
     OpeningAlert.objects.create(email="giulia.rossi@example.it", country="FR", language="it")
     queue_alert_email(ALERT_CONFIRMATION, OpeningAlert.objects.get())
-    other = submit(client, apply_pages["en"], italy, city_name="Modena",
+    other = submit(client, apply_pages["en"], italy, authority_name="Modena",
                    contact_email="sindaco@modena.example")  # fmt: skip
     assert DBTaskResult.objects.filter(status="READY").count() == 5
 

@@ -128,7 +128,7 @@ def test_accepting_counts_seats_and_withdrawal_frees_them(apply_pages, italy, cl
 def test_accepting_beyond_the_seats_is_refused_by_the_database(apply_pages, italy, client):
     Cohort.objects.filter(pk=italy.pk).update(seats=3)
     first = submit(client, apply_pages["en"], italy)
-    second = submit(client, apply_pages["en"], italy, city_name="Modena")
+    second = submit(client, apply_pages["en"], italy, authority_name="Modena")
     change_status(first, ApplicationStatus.ACCEPTED)
     with pytest.raises(NotEnoughSeats):
         change_status(second, ApplicationStatus.ACCEPTED)

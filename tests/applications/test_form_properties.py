@@ -38,7 +38,7 @@ REFUSALS = {400, 403, 405, 413}
 # Required keys of a valid post; removing any one of them makes it invalid. (A participant's
 # gender is optional, and so is the whole second participant, but not its fields one by one.)
 REQUIRED_KEYS = [
-    "cohort", "city_name", "country", "region", "population", "service", "contact_name",
+    "cohort", "authority_name", "country", "region", "population", "service", "contact_name",
     "contact_position", "contact_email", "contact_phone", "motivation", "commits_to_attend",
     "consent", "started", "g-recaptcha-response", "participants-TOTAL_FORMS",
     "participants-0-name", "participants-0-position", "participants-0-service",
@@ -46,7 +46,7 @@ REQUIRED_KEYS = [
     "participants-1-service", "participants-1-email",
 ]  # fmt: skip
 TEXT_LIMITS = {
-    "city_name": 150, "region": 150, "service_other": 150, "contact_name": 150,
+    "authority_name": 150, "region": 150, "service_other": 150, "contact_name": 150,
     "contact_position": 150, "contact_email": 254, "contact_phone": 40, "motivation": 3000,
     "participants-0-name": 150, "participants-0-service": 150, "participants-0-email": 254,
     "participants-1-name": 150, "participants-1-service": 150, "participants-1-email": 254,
@@ -214,7 +214,7 @@ def test_wrong_types_and_wrong_choices_are_refused(client, page, base, italy, da
         post_data[key] = value
     if data.draw(st.booleans()):
         # A file where text is expected.
-        key = data.draw(st.sampled_from(["city_name", "population", "contact_email"]))
+        key = data.draw(st.sampled_from(["authority_name", "population", "contact_email"]))
         post_data[key] = SimpleUploadedFile("x.txt", b"text")
     assert_refused_and_nothing_stored(post(client, page, post_data))
 
@@ -380,7 +380,7 @@ def printable_odd(limit):
     ).filter(lambda text: text.strip())
 
 
-FREE_TEXT = ["city_name", "region", "contact_name", "contact_position", "contact_phone",
+FREE_TEXT = ["authority_name", "region", "contact_name", "contact_position", "contact_phone",
              "motivation", "participants-0-name", "participants-0-service",
              "participants-1-name", "participants-1-service"]  # fmt: skip
 letter_stems = st.one_of(
@@ -403,12 +403,12 @@ def _cleanup():
 
 @PROPERTIES
 @given(data=st.data())
-@example(data={"city_name": "Reggio nell'Emilia", "letter_stem": "é" * 200})
+@example(data={"authority_name": "Reggio nell'Emilia", "letter_stem": "é" * 200})
 def test_odd_but_valid_input_is_stored_as_given(client, page, base, data):
     """Valid applications written in any script, with any letter name, are accepted and stored
     as typed (surrounding spaces aside); a long non-ASCII file name is no reason to fail."""
     if isinstance(data, dict):
-        values, stem = {"city_name": data["city_name"]}, data["letter_stem"]
+        values, stem = {"authority_name": data["authority_name"]}, data["letter_stem"]
     else:
         keys = data.draw(st.sets(st.sampled_from(FREE_TEXT), min_size=1), label="fields")
         values = {key: data.draw(printable_odd(TEXT_LIMITS[key]), label=key) for key in keys}
@@ -419,7 +419,7 @@ def test_odd_but_valid_input_is_stored_as_given(client, page, base, data):
         assert response.status_code == 302, response.content.decode()[:3000]
         application = Application.objects.get()
         stored = {
-            "city_name": application.city_name,
+            "authority_name": application.authority_name,
             "region": application.region,
             "contact_name": application.contact_name,
             "contact_position": application.contact_position,

@@ -60,8 +60,8 @@ def test_labels_ending_with_a_full_stop_get_no_colon(apply_pages, italy, client,
     assert [caption for caption in captions if re.search(r"[.!?]\s*:", caption)] == []
     # The consent's own sentence is still there, and other labels keep their colon.
     assert any(caption.endswith(".") for caption in captions)
-    city = soup.select_one('label[for="id_city_name"]')
-    assert text(city).endswith(":")
+    authority = soup.select_one('label[for="id_authority_name"]')
+    assert text(authority).endswith(":")
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)

@@ -149,9 +149,9 @@ def test_the_per_address_limit_answers_429_with_a_clear_message(
     settings.APPLICATION_RATE = (2, 3600)
     page = apply_pages["en"]
     for number in range(2):
-        data = valid_data(italy, city_name=f"Città {number}")
+        data = valid_data(italy, authority_name=f"Città {number}")
         assert post(client, page, data).status_code == 302
-    response = post(client, page, valid_data(italy, city_name="Città 3"))
+    response = post(client, page, valid_data(italy, authority_name="Città 3"))
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert "You have sent this form many times in a short time" in response.content.decode()
@@ -194,15 +194,15 @@ def test_every_label_points_at_a_real_control(apply_pages, italy, client):
 @pytest.fixture
 def flagged_and_checked():
     cohort = CohortFactory(country="IT", slug="italy-admin")
-    flagged = ApplicationFactory(cohort=cohort, city_name="Parma", spam_check_done=False)
-    checked = ApplicationFactory(cohort=cohort, city_name="Lucca")
+    flagged = ApplicationFactory(cohort=cohort, authority_name="Parma", spam_check_done=False)
+    checked = ApplicationFactory(cohort=cohort, authority_name="Lucca")
     return flagged, checked
 
 
 def rows(response):
     soup = BeautifulSoup(response.content, "html.parser")
     return {
-        row.select_one(".field-city_name").get_text(strip=True): row.select_one(
+        next(row.select_one(".field-authority").stripped_strings): row.select_one(
             ".field-spam_check"
         ).get_text(" ", strip=True)
         for row in soup.select("table.listing tbody tr")

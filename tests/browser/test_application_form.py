@@ -109,11 +109,13 @@ def test_french_application_with_the_keyboard_only(
         assert_accessible(page)
 
         choose_radio(page, "cohort", str(cohort.pk))
-        type_into(page, "city_name", "Liège")
+        choose_radio(page, "authority_kind", "municipality")
+        type_into(page, "authority_name", "Liège")
         tab_to(page, "country")
         page.keyboard.type("Belgique")
         type_into(page, "region", "Wallonie")
         type_into(page, "population", "197000")
+        choose_radio(page, "efus_member", "yes")
         choose_radio(page, "service", "risk_prevention")
         type_into(page, "contact_name", "Amélie Dubois")
         type_into(page, "contact_position", "Cheffe de service")
@@ -137,7 +139,7 @@ def test_french_application_with_the_keyboard_only(
         # The deferred script moves focus to the summary once the page is parsed.
         page.wait_for_function("() => document.activeElement.id === 'error-summary'")
         assert page.evaluate("() => document.activeElement.id") == "error-summary"
-        assert page.input_value("#id_city_name") == "Liège", "input is kept"
+        assert page.input_value("#id_authority_name") == "Liège", "input is kept"
         assert_accessible(page)
         assert not Application.objects.exists()
 
@@ -150,7 +152,7 @@ def test_french_application_with_the_keyboard_only(
     application = Application.objects.get()
     assert application.reference in page.inner_text(".reference")
     assert application.language == "fr"
-    assert application.city_name == "Liège"
+    assert application.authority_name == "Liège"
     assert page.get_attribute("html", "lang") == "fr"
     assert_accessible(page)
 
@@ -177,7 +179,9 @@ def google_blocked(page):
 
 def fill_application(page, cohort):
     page.check(f'input[name="cohort"][value="{cohort.pk}"]')
-    page.fill("#id_city_name", "Liège")
+    page.check('input[name="authority_kind"][value="municipality"]')
+    page.fill("#id_authority_name", "Liège")
+    page.check('input[name="efus_member"][value="yes"]')
     page.select_option("#id_country", "BE")
     page.fill("#id_region", "Wallonie")
     page.fill("#id_population", "197000")
@@ -223,7 +227,7 @@ def test_no_request_goes_to_google_before_the_visitor_reaches_the_spam_check(
     _cohort, french = open_cohort_and_page
     page.goto(f"{live_server.url}{french.url}")
     page.wait_for_load_state("networkidle")
-    page.fill("#id_city_name", "Liège")  # working on the form, far from the spam check
+    page.fill("#id_authority_name", "Liège")  # working on the form, far from the spam check
     page.wait_for_timeout(500)
     assert google_blocked == []
     assert not page.evaluate(

@@ -23,7 +23,7 @@ def make_application(cohort, people=PEOPLE, language="de", status=ApplicationSta
     return ApplicationFactory(
         cohort=cohort,
         language=language,
-        city_name="Köln",
+        authority_name="Köln",
         region="Nordrhein-Westfalen",
         population=1_000_000,
         contact_name=people[0][0],

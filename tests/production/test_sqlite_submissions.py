@@ -49,7 +49,7 @@ def form_data(cohort_pk, number):
     return valid_data(
         cohort,
         **{
-            "city_name": f"Città {number:02d}",
+            "authority_name": f"Città {number:02d}",
             "contact_email": f"sindaco{number}@example.it",
             "participants-TOTAL_FORMS": "1",
             "participants-0-email": f"p{number}@example.it",

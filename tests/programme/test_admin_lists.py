@@ -91,7 +91,7 @@ def test_the_cohort_screen_names_the_zone_of_session_times_and_of_changes(client
 def test_the_applications_list_keeps_words_whole_and_headers_capitalised(client, editor, language):
     cohort = CohortFactory(country="BE", slug="belgium-2026")
     Application.objects.create(
-        cohort=cohort, reference="AIC-2026-BE-0001", language="nl", city_name="Mechelen",
+        cohort=cohort, reference="AIC-2026-BE-0001", language="nl", authority_name="Mechelen",
         country="BE", region="Antwerpen", population=87_000, service="municipal_police",
         contact_name="An Peeters", contact_position="Korpschef", contact_email="an@example.be",
         contact_phone="+32 15 00 00 00", motivation="…", commits_to_attend=True,

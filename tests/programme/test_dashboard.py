@@ -25,7 +25,7 @@ DASHBOARD = reverse("wagtailadmin_home")
 
 def application(cohort, number, status=ApplicationStatus.SUBMITTED):
     return Application.objects.create(
-        cohort=cohort, reference=f"AIC-{cohort.pk}-{number}", language="fr", city_name="Lyon",
+        cohort=cohort, reference=f"AIC-{cohort.pk}-{number}", language="fr", authority_name="Lyon",
         country=cohort.country, region="Rhône", population=500_000, service="municipal_police",
         contact_name="Léa", contact_position="Cheffe", contact_email=f"lea{number}@example.fr",
         contact_phone="+33 4 00 00 00 00", motivation="…", commits_to_attend=True,

@@ -453,10 +453,12 @@ def application_data(cohort, number):
     }
     data = {
         "cohort": str(cohort.pk),
-        "city_name": f"Ville {number}",
+        "authority_kind": "municipality",
+        "authority_name": f"Ville {number}",
         "country": cohort.country,
         "region": "Région",
         "population": "50000",
+        "efus_member": "unknown",
         "service": "municipal_police",
         "contact_name": "Contact",
         "contact_position": "Chef de service",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0004_alter_application_letter'),
+        ('applications', '0005_applicant_authority'),
     ]
 
     operations = [
