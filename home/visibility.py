@@ -6,8 +6,10 @@ aliases of other languages never leak through one path while being hidden on ano
 link to "the X page" in a language goes through `page_in_language`.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
 def discoverable_pages(queryset=None):
@@ -35,17 +37,53 @@ def page_in_language(queryset, language_code=None):
     )
 
 
-def menu_pages(home_path):
-    """The pages right under a language's home page that editors show in menus, unrestricted.
+def section_pages(request, home_path):
+    """The live pages right under a language's home page (the site's sections), each knowing
+    whether it is in the menu and whether it is restricted: one query per request, shared by
+    the menu and by links to "the cohort listing" or "the application page"."""
+    memo = request.__dict__.setdefault("_section_pages", {})
+    if home_path not in memo:
+        restrictions = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        memo[home_path] = list(
+            Page.objects.live()
+            .filter(depth=3, path__startswith=home_path)
+            .annotate(restricted=Exists(restrictions))
+            .order_by("path")
+            .only(
+                "id", "title", "url_path", "locale_id", "path", "depth", "show_in_menus",
+                "content_type_id",
+            )
+        )  # fmt: skip
+    return memo[home_path]
+
+
+def menu_pages(request, home_path):
+    """The sections editors show in menus, unrestricted.
 
     A menu page sits right under its home page, so only its own restrictions matter (a
     restricted home page is not served at all); aliases stay, as they are that language's page
     until it is translated.
     """
-    return (
-        Page.objects.live()
-        .in_menu()
-        .filter(depth=3, path__startswith=home_path, view_restrictions__isnull=True)
-        .order_by("path")
-        .only("id", "title", "url_path", "locale_id", "path", "depth")
+    return [
+        page
+        for page in section_pages(request, home_path)
+        if page.show_in_menus and not page.restricted
+    ]
+
+
+def section_of_type(request, home_path, page_class):
+    """The first live section of `page_class` under that home page (public or not), or None."""
+    content_type = ContentType.objects.get_for_model(page_class)
+    return next(
+        (
+            page
+            for page in section_pages(request, home_path)
+            if page.content_type_id == content_type.id
+        ),
+        None,
     )
+
+
+def home_path_of(page):
+    """The tree path of the home page above `page` (its language's home)."""
+    return page.path[: Page.steplen * 2]

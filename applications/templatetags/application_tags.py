@@ -1,6 +1,7 @@
 """Template tags of the application process, for its own pages and for the programme's."""
 
 from django import template
+from wagtail.models import Page
 
 from applications import links
 
@@ -15,7 +16,10 @@ def apply_url(context, cohort):
         return ""
     # One look-up of the page per rendering, however many cohorts a listing shows.
     if PAGE_KEY not in context.render_context:
-        context.render_context[PAGE_KEY] = links.active_application_page()
+        page = context.get("page")
+        context.render_context[PAGE_KEY] = links.application_page_for(
+            context.get("request"), page if isinstance(page, Page) else None
+        )
     return links.apply_url(cohort, context.render_context[PAGE_KEY], context.get("request"))
 
 

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page, Site
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.site_cache import contact_for, footer_for, footer_links_for, locale_for
-from home.visibility import discoverable_pages, menu_pages, page_in_language
+from home.visibility import discoverable_pages, home_path_of, menu_pages, page_in_language
 
 register = template.Library()
 
@@ -33,7 +33,7 @@ def _home_path(context):
     """The tree path of the active language's home page, read off the current page if any."""
     page = context.get("page")
     if isinstance(page, Page) and page.depth >= 2:
-        return page.path[: Page.steplen * 2]
+        return home_path_of(page)
     request = context["request"]
     site = Site.find_for_request(request)
     if site is None:
@@ -54,7 +54,7 @@ def main_menu(context):
     home_path = _home_path(context)
     if home_path is None:
         return []
-    return list(menu_pages(home_path))
+    return menu_pages(context["request"], home_path)
 
 
 @register.simple_tag

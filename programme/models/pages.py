@@ -55,6 +55,12 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
     class Meta:
         verbose_name = _("cohort listing")
 
+    @classmethod
+    def cohort_path(cls, slug):
+        """A cohort's route under any cohort listing ("fr-2025/"): the listing's own URL
+        comes first. A class method, so a listing looked up as a plain Page can use it."""
+        return cls.get_resolver().reverse("cohort", slug=slug)
+
     @path("")
     def cohort_list(self, request):
         cohorts = list(Cohort.objects.with_sessions().order_by("year", "planned_start", "country"))

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext, pgettext
 
 from home import dates
-from programme.models import DateState
+from programme.models import CohortIndexPage, DateState
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ register = template.Library()
 def cohort_url(context, cohort_index, cohort):
     request = context.get("request")
     base = cohort_index.get_url(request)
-    return f"{base}{cohort_index.reverse_subpage('cohort', kwargs={'slug': cohort.slug})}"
+    return f"{base}{CohortIndexPage.cohort_path(cohort.slug)}"
 
 
 @register.simple_tag

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from applications.factories import ApplicationPageFactory
 from programme.factories import CohortFactory, EventFactory
 from programme.models import Cohort
 
@@ -74,3 +76,35 @@ def test_every_public_page_type_stays_within_budget(site_tree, client, code):
     make_cohorts(7)
     for key, page in site_tree.translations[code].items():
         assert queries_for(client, page.url) <= QUERY_BUDGET, key
+
+
+def open_cohorts(count, start=0):
+    """Cohorts whose call is open today, each with an "Apply" link on the home page, the cohort
+    listing and its own page."""
+    today = timezone.localdate()
+    for index in range(start, start + count):
+        begins = today + datetime.timedelta(days=60 + index)
+        CohortFactory(
+            country=COUNTRIES[index % 7],
+            year=begins.year,
+            planned_start=begins,
+            planned_end=begins + datetime.timedelta(days=60),
+            applications_open_on=today - datetime.timedelta(days=5),
+            applications_close_on=today + datetime.timedelta(days=20),
+        )
+
+
+@pytest.mark.django_db
+def test_open_calls_with_their_apply_links_stay_flat_and_within_budget(site_tree, client):
+    ApplicationPageFactory(parent=site_tree.home)
+    open_cohorts(7)
+    first = Cohort.objects.order_by("pk").first()
+    urls = (site_tree.home.url, site_tree.cohorts.url, f"{site_tree.cohorts.url}{first.slug}/")
+    small = {url: queries_for(client, url) for url in urls}
+    assert "?cohort=" in client.get(site_tree.home.url).content.decode()
+
+    open_cohorts(63, start=7)
+    large = {url: queries_for(client, url) for url in urls}
+
+    assert small == large
+    assert max(large.values()) <= QUERY_BUDGET, large
