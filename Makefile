@@ -30,8 +30,8 @@ migrate: translations ## Apply database migrations
 	$(MANAGE) setup_groups
 	$(MANAGE) sync_site
 
-demo: migrate ## Load the demo content (idempotent)
-	$(MANAGE) load_demo_content
+demo: migrate ## Load the demo content (idempotent; DEMO_OPEN_CALL=1 on a new database opens a call)
+	$(MANAGE) load_demo_content $(if $(DEMO_OPEN_CALL),--open-call)
 	$(MANAGE) sync_site
 
 run: demo ## Run the site on http://$(HOST):$(PORT) with the email worker (SQLite by default)

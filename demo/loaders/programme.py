@@ -71,13 +71,17 @@ def _applications(start, today):
     return (start - datetime.timedelta(days=60), start - datetime.timedelta(days=20))
 
 
-def _cohort_specs(today):
+def _cohort_specs(today, open_call=False):
+    """The seven cohorts. `open_call` places the Belgian cohort five weeks after `today`
+    whatever the programme's period, so that its call is open (to try the application form on
+    a demo loaded after the programme's last call)."""
     d = datetime.date
     germany_start = _start_within_programme(
         _tuesday_on_or_after(today - datetime.timedelta(days=24)), GERMAN_LENGTH
     )
-    belgium_start = _start_within_programme(
-        _tuesday_on_or_after(today + datetime.timedelta(days=35)), BELGIAN_LENGTH
+    belgium_wished = _tuesday_on_or_after(today + datetime.timedelta(days=35))
+    belgium_start = (
+        belgium_wished if open_call else _start_within_programme(belgium_wished, BELGIAN_LENGTH)
     )
     belgium_applications = _applications(belgium_start, today)
     return [
@@ -215,10 +219,10 @@ def _already_loaded(spec):
     return Cohort.objects.filter(slug=spec["slug"]).exists()
 
 
-def load_cohorts(editor, today=None):
+def load_cohorts(editor, today=None, open_call=False):
     today = today or timezone.localdate()
     created = 0
-    for spec in _cohort_specs(today):
+    for spec in _cohort_specs(today, open_call):
         if _already_loaded(spec):
             continue
         _create_cohort(spec, editor)

@@ -71,3 +71,15 @@ def test_the_demo_tells_the_programme_in_its_period_and_in_each_language(demo, c
         assert f"{TURIN[code]} (" in page, code
         if code in WRONG_TERMS:
             assert WRONG_TERMS[code] not in page.lower(), code
+
+
+def test_a_demo_loaded_after_the_last_call_can_open_one_to_try_the_application_form(client):
+    """Loaded late in 2026 the demo has no open call; `--open-call` gives one, with an Apply
+    link on the home page."""
+    with time_machine.travel(LOADED_ON, tick=False):
+        call_command("load_demo_content", quiet_accounts=True, open_call=True)
+        open_cohorts = [c for c in Cohort.objects.all() if c.is_open_for_applications]
+        assert [c.country for c in open_cohorts] == ["BE"]
+        assert open_cohorts[0].planned_start > LOADED_ON.date()
+        home = client.get("/en/")
+    assert f"?cohort={open_cohorts[0].slug}" in home.content.decode()

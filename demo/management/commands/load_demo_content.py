@@ -60,6 +60,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Print the demo strings that lack a translation, as JSON, and save nothing.",
         )
+        parser.add_argument(
+            "--open-call",
+            action="store_true",
+            help="On a new database: place the Belgian cohort after today with its call for "
+            "applications open, even past the programme's end (to try the application form).",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEMO_CONTENT_ALLOWED:
@@ -72,7 +78,7 @@ class Command(BaseCommand):
             users = self.ensure_accounts(groups, password)
             home = self.ensure_pages(locales["en"])
             self.ensure_snippets(locales)
-            load_cohorts(users["editor"])
+            load_cohorts(users["editor"], open_call=options["open_call"])
             topics = ensure_topics(content.EVENT_TOPICS, locales["en"])
             load_events(topics)
             committee = load_committee(home, locales["en"], users, groups)
