@@ -20,8 +20,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
-from jwcrypto import jwk, jws
-from jwcrypto.common import JWException, json_encode
 
 from certificates.issuing import verification_url
 from certificates.pdf import ISSUER_NAME
@@ -41,8 +39,15 @@ def absolute(path):
     return absolute_url(path)
 
 
+# jwcrypto, and cryptography under it (about 9 MiB in a process), is imported inside the few
+# functions that sign or read a key or credential: most workers never do, and the certificate
+# paths are rare.
+
+
 def _create_key_file(path):
     """Write a new Ed25519 key to `path` unless another process just did (atomic link)."""
+    from jwcrypto import jwk  # a rare path: see above
+
     key = jwk.JWK.generate(kty="OKP", crv="Ed25519")
     pem = key.export_to_pem(private_key=True, password=None)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +72,8 @@ def _key_from(pem, file_name):
         if not path.exists():
             _create_key_file(path)
         pem = path.read_text()
+    from jwcrypto import jwk  # a rare path: see above
+
     key = jwk.JWK.from_pem(pem.encode())
     if not key.has_private:
         raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY must be a private key.")
@@ -89,6 +96,8 @@ def key_id(key=None):
 
 @functools.cache
 def _public_keys_from(pems):
+    from jwcrypto import jwk  # a rare path: see above
+
     return tuple(jwk.JWK.from_pem(pem.encode()) for pem in PEM_PUBLIC_KEY.findall(pems))
 
 
@@ -209,6 +218,9 @@ def _iso_date(day):
 def sign(payload):
     """A compact JWS (VC-JWT) of `payload` with the site's key; the header's `typ` is "JWT"
     and its `kid` the URL of the key, as Open Badges 3.0 asks."""
+    from jwcrypto import jws  # a rare path: see above
+    from jwcrypto.common import json_encode
+
     key = signing_key()
     token = jws.JWS(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     token.add_signature(
@@ -303,6 +315,9 @@ class InvalidCredential(Exception):
 def read_credential(token, jwks=None):
     """The credential in a VC-JWT, after checking its signature against `jwks` (by default
     the site's published keys); raises InvalidCredential."""
+    from jwcrypto import jwk, jws  # a rare path: see above
+    from jwcrypto.common import JWException
+
     keys = jwk.JWKSet.from_json(json.dumps(jwks or public_jwks()))
     try:
         parsed = jws.JWS()

@@ -12,8 +12,6 @@ import datetime
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
-from icalendar import Calendar, vDuration
-from icalendar import Event as CalendarEvent
 
 from home.dates import time_range
 from home.links import page_url
@@ -24,7 +22,13 @@ PRODUCT_ID = "-//Efus//AI for Cities//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
 
 
+# icalendar (about 190 modules) is imported when a calendar is first built, not by every
+# worker at start: feeds are fetched by calendar applications a few times a day.
+
+
 def new_calendar(name):
+    from icalendar import Calendar, vDuration  # see above
+
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -100,6 +104,8 @@ def event_description(event):
 
 def session_entry(session, stamp, url=None, last_modified=None):
     """A calendar entry for a session with a known date (UTC times, stable UID)."""
+    from icalendar import Event as CalendarEvent  # see above
+
     entry = CalendarEvent()
     cohort = session.cohort
     entry.add("uid", session.uid)
@@ -127,6 +133,8 @@ def session_entry(session, stamp, url=None, last_modified=None):
 
 
 def event_entry(event, stamp, url=None):
+    from icalendar import Event as CalendarEvent  # see above
+
     entry = CalendarEvent()
     entry.add("uid", event.uid)
     entry.add("dtstamp", stamp)
