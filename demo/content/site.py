@@ -276,9 +276,10 @@ APPLICATION_PAGE = {
     "slug": "apply",
     "body": [
         paragraph(
-            "<p>Cities of the six countries apply for their officials and elected "
+            "<p>Cities and regions of the six countries apply for their officials and elected "
             "representatives to join the cohort of their country. Participation is free; the "
-            "city commits that its participants attend every session.</p>"
+            "local or regional authority commits that its participants attend every "
+            "session.</p>"
         ),
     ],
 }

@@ -86,7 +86,7 @@ STRINGS = {
     "events": "eventos",
     "Apply": "Solicitud",
     "apply": "solicitud",
-    "Cities of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the city commits that its participants attend every session.": "Las ciudades de los seis países presentan la candidatura de su personal técnico y sus cargos electos a la edición de su país. La participación es gratuita; la ciudad se compromete a que sus participantes asistan a todas las sesiones.",
+    "Cities and regions of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the local or regional authority commits that its participants attend every session.": "Las ciudades y las regiones de los seis países presentan la candidatura de su personal técnico y sus cargos electos a la edición de su país. La participación es gratuita; la entidad local o regional se compromete a que sus participantes asistan a todas las sesiones.",
     "Privacy notice": "Política de privacidad",
     "How Efus handles the personal data that cities send with an application.": "Cómo trata el Efus los datos personales que las ciudades envían con su solicitud.",
     "Who is responsible": "Responsable del tratamiento",

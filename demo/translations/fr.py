@@ -86,7 +86,7 @@ STRINGS = {
     "events": "evenements",
     "Apply": "Candidater",
     "apply": "candidater",
-    "Cities of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the city commits that its participants attend every session.": "Les villes des six pays présentent la candidature de leurs agents et de leurs élus à la cohorte de leur pays. La participation est gratuite\xa0; la ville s'engage à ce que ses participants assistent à toutes les sessions.",
+    "Cities and regions of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the local or regional authority commits that its participants attend every session.": "Les villes et les régions des six pays présentent la candidature de leurs agents et de leurs élus à la cohorte de leur pays. La participation est gratuite\xa0; la collectivité s'engage à ce que ses participants assistent à toutes les sessions.",
     "Privacy notice": "Politique de confidentialité",
     "How Efus handles the personal data that cities send with an application.": "Comment l'Efus traite les données à caractère personnel que les villes transmettent avec leur candidature.",
     "Who is responsible": "Responsable du traitement",

@@ -86,7 +86,7 @@ STRINGS = {
     "events": "eventi",
     "Apply": "Candidatura",
     "apply": "candidatura",
-    "Cities of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the city commits that its participants attend every session.": "Le città dei sei paesi candidano i propri funzionari e amministratori eletti all'edizione del loro paese. La partecipazione è gratuita; la città si impegna a far frequentare ai partecipanti tutte le sessioni.",
+    "Cities and regions of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the local or regional authority commits that its participants attend every session.": "Le città e le regioni dei sei paesi candidano i propri funzionari e amministratori eletti all'edizione del loro paese. La partecipazione è gratuita; l'ente locale o regionale si impegna a far frequentare ai partecipanti tutte le sessioni.",
     "Privacy notice": "Informativa sulla privacy",
     "How Efus handles the personal data that cities send with an application.": "Come l'Efus tratta i dati personali che le città trasmettono con la candidatura.",
     "Who is responsible": "Titolare del trattamento",

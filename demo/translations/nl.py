@@ -86,7 +86,7 @@ STRINGS = {
     "events": "evenementen",
     "Apply": "Aanmelden",
     "apply": "aanmelden",
-    "Cities of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the city commits that its participants attend every session.": "Steden uit de zes landen melden hun ambtenaren en gekozen vertegenwoordigers aan voor de groep van hun land. Deelname is gratis; de stad verbindt zich ertoe dat haar deelnemers alle bijeenkomsten bijwonen.",
+    "Cities and regions of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the local or regional authority commits that its participants attend every session.": "Steden en regio's uit de zes landen melden hun ambtenaren en gekozen vertegenwoordigers aan voor de groep van hun land. Deelname is gratis; de lokale of regionale overheid verbindt zich ertoe dat haar deelnemers alle bijeenkomsten bijwonen.",
     "Privacy notice": "Privacyverklaring",
     "How Efus handles the personal data that cities send with an application.": "Hoe Efus omgaat met de persoonsgegevens die steden bij een aanmelding verstrekken.",
     "Who is responsible": "Wie is verantwoordelijk",
