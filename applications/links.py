@@ -4,26 +4,13 @@ cohort chosen. The home page, the cohort listing and each cohort's page all use 
 
 from urllib.parse import urlencode
 
-from django.utils.translation import get_language
-
 from applications.page import ApplicationPage
-from home.visibility import home_path_of, section_of_type
+from home.visibility import section_or_page_in_language
 
 
 def application_page_for(request, page=None):
-    """The live application page in the active language: the section of that type under the
-    current page's home page when there is one (no query of its own), else any in the
-    language."""
-    if request is not None and page is not None and page.depth >= 2:
-        section = section_of_type(request, home_path_of(page), ApplicationPage)
-        if section is not None:
-            return section
-    return (
-        ApplicationPage.objects.live()
-        .filter(locale__language_code=get_language())
-        .only("id", "url_path", "locale_id")
-        .first()
-    )
+    """The live application page for a reader of `page` (see section_or_page_in_language)."""
+    return section_or_page_in_language(request, page, ApplicationPage)
 
 
 def apply_url(cohort, application_page, request=None):

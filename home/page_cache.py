@@ -201,10 +201,7 @@ def invalidate(group, purge_pages=None):
             _bump(group)
         except Exception:
             logger.warning("page cache: could not move %s on", group, exc_info=True)
-        if purge_pages is None:
-            purge_frontend_cache(group)
-        else:
-            purge_frontend_cache_for(purge_pages())
+        purge_frontend_cache(group, purge_pages() if purge_pages else None)
 
     transaction.on_commit(after_commit)
 
@@ -225,42 +222,28 @@ def paths_in_every_language(url_name):
     return paths
 
 
-def frontend_cache_configured():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
-def purge_frontend_cache_for(pages):
-    """Purge the CDN for these pages (a section's), with their routes."""
-    if not frontend_cache_configured():
+def purge_frontend_cache(group, pages=None):
+    """Purge the CDN for the pages and views of `group` (everything for the site frame), and
+    for `pages` (a section's, whose group no page class names)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     # Imported here: the purge utilities load the backends' HTTP clients, needed only when a
     # frontend cache is configured and a record changed.
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    batch = PurgeBatch()
-    batch.add_pages(pages.live().specific())
-    batch.purge()
-
-
-def purge_frontend_cache(group):
-    """Purge the CDN for the pages of `group` (every page for the site frame)."""
-    if not frontend_cache_configured():
-        return
-    # Imported here: as above.
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page
 
-    batch = PurgeBatch()
     if group == SITE:
-        batch.add_pages(Page.objects.live().specific())
-        groups = list(_groups.values())
+        entries, page_sets = list(_groups.values()), [Page.objects.all()]
     else:
-        groups = [_groups[group]]
-        for page_class in groups[0].pages:
-            if page_class is not Page:  # Wagtail purges a published page itself
-                batch.add_pages(page_class.objects.live().specific())
+        entries = [_groups[group]] if group in _groups else []
+        page_sets = [page_class.objects.all() for entry in entries for page_class in entry.pages]
+    if pages is not None:
+        page_sets.append(pages)
+    batch = PurgeBatch()
+    for page_set in page_sets:
+        batch.add_pages(page_set.live().specific())
     base = settings.BASE_URL.rstrip("/")
-    for entry in groups:
+    for entry in entries:
         for name in entry.url_names:
             batch.add_urls(base + path for path in paths_in_every_language(name))
         for paths in entry.purge_paths:

@@ -84,6 +84,16 @@ def section_of_type(request, home_path, page_class):
     )
 
 
+def section_or_page_in_language(request, page, page_class):
+    """ "The X page" for a reader of `page`: the section of `page_class` under its home page
+    (no query of its own, see `section_pages`), else `page_in_language` of any live one."""
+    if request is not None and page is not None and page.depth >= 2:
+        section = section_of_type(request, home_path_of(page), page_class)
+        if section is not None:
+            return section
+    return page_in_language(page_class.objects.live().only("id", "url_path", "locale_id"))
+
+
 def home_path_of(page):
     """The tree path of the home page above `page` (its language's home)."""
     return page.path[: Page.steplen * 2]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.search import folded
-from home.visibility import discoverable_pages, home_path_of, section_of_type
+from home.visibility import discoverable_pages, section_or_page_in_language
 from programme.facts import COUNTRIES
 from programme.models import Cohort, CohortIndexPage
 
@@ -35,12 +35,7 @@ def add_cohorts_to_home_page(page, request, context):
         if session.shows_date and not session.is_cancelled and session.starts_at >= now
     ]
     context["next_sessions"] = sorted(upcoming, key=lambda s: s.starts_at)[:NEXT_SESSIONS_SHOWN]
-    context["cohort_index"] = section_of_type(request, home_path_of(page), CohortIndexPage) or (
-        CohortIndexPage.objects.live()
-        .filter(locale_id=page.locale_id)
-        .only("id", "url_path", "locale_id")
-        .first()
-    )
+    context["cohort_index"] = section_or_page_in_language(request, page, CohortIndexPage)
 
 
 def add_matching_cohorts_to_search(query, context):

@@ -13,7 +13,7 @@ PAGE_KEY = "applications:application-page"
 def apply_url(context, cohort):
     """`{% apply_url cohort as url %}`: the application page with `cohort` chosen, or ""."""
     if not cohort.is_open_for_applications:
-        return ""
+        return ""  # before looking the page up: most cohorts of a listing are not open
     # One look-up of the page per rendering, however many cohorts a listing shows.
     if PAGE_KEY not in context.render_context:
         page = context.get("page")
