@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from home.health import healthz
+from web.health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

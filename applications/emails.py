@@ -16,12 +16,12 @@ from applications.notifications import (
     STAFF_NOTIFICATION,
 )
 from applications.status_links import status_token
-from home.links import absolute_url, page_url
 from home.site_cache import contact_for
 from home.visibility import page_in_language
 from mail.kinds import email_kind
 from mail.messages import render_message
 from programme.models import SessionDateChange
+from web.links import absolute_url, page_url
 
 
 def _template(kind):

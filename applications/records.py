@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home.storage import private_storage
 from programme.facts import COUNTRIES
+from web.storage import private_storage
 
 MOTIVATION_MAX_LENGTH = 3000
 MAX_PARTICIPANTS = 10

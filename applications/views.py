@@ -20,12 +20,12 @@ from applications.records import Application, ApplicationStatus
 from applications.spam_check import recaptcha_script_url
 from applications.status_links import reference_from_status_token
 from applications.submission import store_application
-from home.cache_headers import mark_private
-from home.csp import RECAPTCHA_CSP
-from home.request_hygiene import body_too_large, too_large
 from home.site_cache import contact_for
-from home.throttle import Limit, client_address, hit, too_many_requests
 from programme.models import Cohort
+from web.cache_headers import mark_private
+from web.csp import RECAPTCHA_CSP
+from web.request_hygiene import body_too_large, too_large
+from web.throttle import Limit, client_address, hit, too_many_requests
 
 RECEIPT_SALT = "applications.received"
 PARTICIPANTS_PREFIX = "participants"

@@ -20,9 +20,9 @@ from applications.models import (
     ApplicationStatus,
     ApplicationStatusChange,
 )
-from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from programme.models import Cohort
+from web import page_cache
 
 
 class CohortFilter(admin.SimpleListFilter):
@@ -211,7 +211,7 @@ def changes_seats(change):
     return ApplicationStatus.ACCEPTED in (change.old_status, change.new_status)
 
 
-# The page cache (home/page_cache.py): seats left appear wherever cohorts do; the application
+# The page cache (web/page_cache.py): seats left appear wherever cohorts do; the application
 # page holds a form (and its CSRF token), so it is never kept.
 page_cache.register("programme", models=[ApplicationStatusChange], when=changes_seats)
 page_cache.exclude(pages=[ApplicationPage])

@@ -23,7 +23,7 @@ from django.urls import reverse
 
 from certificates.issuing import verification_url
 from certificates.pdf import ISSUER_NAME
-from home.links import absolute_url
+from web.links import absolute_url
 
 CONTEXTS = [
     "https://www.w3.org/ns/credentials/v2",

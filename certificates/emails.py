@@ -6,10 +6,10 @@ from django.utils import translation
 from certificates.enrolment import INVITATION_EMAIL
 from certificates.issuing import CERTIFICATE_EMAIL, pdf_bytes, verification_url
 from certificates.models import Certificate, Enrolment
-from home.links import absolute_url
 from mail.kinds import email_kind
 from mail.messages import render_message
 from members.accounts import password_reset_path
+from web.links import absolute_url
 
 
 @email_kind(INVITATION_EMAIL)

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from certificates.models import Certificate, Enrolment
 from certificates.views import calendar_token
-from home.links import absolute_url
+from web.links import absolute_url
 
 
 def holder_space(request):

@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 from certificates import pdf
 from certificates.completion import cohort_progress
 from certificates.models import Certificate, Enrolment
-from home.links import absolute_url
 from mail.tasks import queue_email
+from web.links import absolute_url
 
 CERTIFICATE_EMAIL = "certificates.certificate"
 

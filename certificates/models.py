@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Position
-from home.storage import private_storage
+from web.storage import private_storage
 
 # 80 random bits written in RFC 4648 base32 (A–Z, 2–7): 16 characters in four groups.
 CODE_BYTES = 10

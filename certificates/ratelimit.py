@@ -1,6 +1,6 @@
 """How many certificate look-ups one client may make: guessing codes is slowed down."""
 
-from home.throttle import Limit, client_address, hit
+from web.throttle import Limit, client_address, hit
 
 
 def lookup_verdict(request):

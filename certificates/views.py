@@ -21,11 +21,11 @@ from certificates.forms import VerificationForm
 from certificates.issuing import pdf_bytes
 from certificates.models import CalendarKey, Certificate, Enrolment, normalise_code
 from certificates.ratelimit import lookup_verdict
-from home.cache_headers import mark_private
-from home.request_hygiene import JunkRequest, body_too_large, load_json
-from home.throttle import too_many_requests, too_many_requests_json
 from programme.calendars import calendar_for
 from programme.models import Session
+from web.cache_headers import mark_private
+from web.request_hygiene import JunkRequest, body_too_large, load_json
+from web.throttle import too_many_requests, too_many_requests_json
 
 CALENDAR_SALT = "certificates.calendar"
 # A credential is a few kilobytes; its JSON wrapper has no reason to nest.

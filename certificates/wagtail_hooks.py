@@ -11,10 +11,10 @@ from applications.models import ApplicationStatus
 from certificates import admin_views
 from certificates.holders import holder_space
 from certificates.models import Certificate, Enrolment
-from home import page_cache
 from home.models import HOME_PAGE_HOOK, HomePage
 from members.access import is_participant
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
+from web import page_cache
 
 
 @hooks.register("register_admin_urls")
@@ -119,5 +119,5 @@ def certificates_in_my_space(request):
     )
 
 
-# The page cache (home/page_cache.py): the home page counts certified participants.
+# The page cache (web/page_cache.py): the home page counts certified participants.
 page_cache.register("certificates", models=[Certificate], pages=[HomePage])

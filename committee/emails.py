@@ -8,9 +8,9 @@ from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from committee.models import CommitteeNotePage
-from home.links import absolute_url
 from mail.kinds import email_kind
 from mail.messages import render_message
+from web.links import absolute_url
 
 TRANSLATION_REQUEST = "committee.translation_request"
 

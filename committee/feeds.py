@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from home.links import absolute_url, page_url
+from web.links import absolute_url, page_url
 
 FEED_LENGTH = 30
 

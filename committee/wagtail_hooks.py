@@ -30,13 +30,13 @@ from committee.note_translations import (
 )
 from committee.permissions import ensure_member_library, grant_committee_section
 from committee.views import TranslateNoteView, ask_for_translation, language_names
-from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.visibility import page_in_language
 from members.access import is_committee_member, is_editor, is_member
 from members.groups import SETUP_GROUPS_HOOK, ensure_groups
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
 from programme.models.pages import PAST_EVENTS_HOOK, EventIndexPage
+from web import page_cache
 
 
 class CommitteeMemberViewSet(SnippetViewSet):
@@ -195,7 +195,7 @@ def committee_log_actions(actions):
             }
 
 
-# The page cache (home/page_cache.py): committee members appear on the committee's page and on
+# The page cache (web/page_cache.py): committee members appear on the committee's page and on
 # its notes (authors); a note sums up a programme event, so notes also follow the programme.
 page_cache.register(
     "committee",

@@ -7,7 +7,4 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Imported here because models may only be used once the app registry is ready.
-        from home import (  # noqa: F401  (connect the cache-clearing signals)
-            page_cache,
-            site_cache,
-        )
+        from home import site_cache  # noqa: F401  (connect the cache-clearing signals)

@@ -2,7 +2,7 @@
 
 Built on Wagtail's sitemap (wagtail.contrib.sitemaps) and rendered by Django's sitemap template,
 which writes `xhtml:link rel="alternate"` for each entry. Locations are moved onto the public base
-address (home.links), not the host name of the Wagtail Site record.
+address (web.links), not the host name of the Wagtail Site record.
 """
 
 from collections import defaultdict
@@ -14,8 +14,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.links import absolute_url
 from home.visibility import discoverable_pages
+from web.links import absolute_url
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 

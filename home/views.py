@@ -12,10 +12,10 @@ from wagtail import hooks
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale
 
-from home.links import absolute_url
-from home.outages import outage_response, wants_json
 from home.search import clean_query, search_pages, search_terms
 from home.sitemap import PageSitemap
+from web.links import absolute_url
+from web.outages import outage_response, wants_json
 
 # Apps add their own results (the programme's cohorts) through this hook: functions
 # (query, context) that add to the search page's context.

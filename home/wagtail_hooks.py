@@ -5,8 +5,8 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import page_cache
 from home.models import ContactSettings, FooterText
+from web import page_cache
 
 
 class FooterTextViewSet(SnippetViewSet):
@@ -18,6 +18,6 @@ class FooterTextViewSet(SnippetViewSet):
 
 register_snippet(FooterTextViewSet)
 
-# The page cache (home/page_cache.py): the frame (footer, contact settings, languages) is on
+# The page cache (web/page_cache.py): the frame (footer, contact settings, languages) is on
 # every page, so changing it clears everything. Publishing a page clears its section.
 page_cache.register(page_cache.SITE, models=[FooterText, ContactSettings, Locale])

@@ -5,7 +5,7 @@ alert confirmations) ask `may_email` before queuing it. Beyond the limit the ema
 not sent and the visitor sees the usual answer, so the form reveals nothing about the address.
 """
 
-from home.throttle import Limit, hit
+from web.throttle import Limit, hit
 
 RECIPIENT_SCOPE = "mail:requested-emails"
 

@@ -10,10 +10,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from home.health import HEALTH_CHECKS_HOOK
 from mail.outbox import VIEW_OUTBOX_PERMISSION, undelivered_count
 from mail.tasks import oldest_waiting_age
 from mail.views import UndeliveredEmailsView, send_again_view
+from web.health import HEALTH_CHECKS_HOOK
 
 
 @hooks.register("register_admin_urls")

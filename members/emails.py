@@ -3,10 +3,10 @@
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from home.links import absolute_url
 from mail.kinds import email_kind
 from mail.messages import render_message
 from members.accounts import password_reset_path
+from web.links import absolute_url
 
 PASSWORD_RESET = "members.password_reset"
 

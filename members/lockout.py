@@ -16,7 +16,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.shortcuts import render
 from django.utils import timezone
 
-from home.throttle import retry_after_header
+from web.throttle import retry_after_header
 
 
 def normalise_username(username):

@@ -10,10 +10,10 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
-from home.throttle import Limit, client_address, hit, too_many_requests
 from members.access import is_member
 from members.forms import QueuedPasswordResetForm
 from members.my_space import sections_for
+from web.throttle import Limit, client_address, hit, too_many_requests
 
 
 class MemberLoginView(auth_views.LoginView):

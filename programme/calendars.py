@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
 from home.dates import time_range
-from home.links import page_url
 from home.visibility import page_in_language
 from programme.models import CohortIndexPage, EventIndexPage, SessionDateChange
+from web.links import page_url
 
 PRODUCT_ID = "-//Efus//AI for Cities//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)

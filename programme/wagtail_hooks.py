@@ -12,7 +12,6 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home import page_cache
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.models import HOME_PAGE_HOOK, HomePage
 from home.views import SEARCH_HOOK
@@ -30,6 +29,7 @@ from programme.models import (
     SessionDateChange,
 )
 from programme.panels import DateHistoryPanel, SessionTimesPanel, moment_with_zone
+from web import page_cache
 
 
 def field_label(model, name):
@@ -156,7 +156,7 @@ def cohort_calendar_paths():
     return paths
 
 
-# The page cache (home/page_cache.py): cohorts, their sessions and date changes, events and
+# The page cache (web/page_cache.py): cohorts, their sessions and date changes, events and
 # their topics appear on the home page, the cohort listing and its cohort pages, the events
 # page and the calendars.
 page_cache.register(

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from home.csp import csp_settings, permissions_policy
+from web.csp import csp_settings, permissions_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -33,6 +33,7 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
 INSTALLED_APPS = [
+    "web",
     "home",
     "members",
     "mail",
@@ -152,7 +153,7 @@ if REDIS_URL:
             "KEY_PREFIX": "aicities",
             # A hung or dead Redis costs a request at most a second or two, and is logged; a
             # failed read is a miss, so pages are still served (rate limits decide for themselves
-            # what a miss means: home/throttle.py), and /healthz reports the outage.
+            # what a miss means: web/throttle.py), and /healthz reports the outage.
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "1")),
                 "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "1")),
@@ -362,7 +363,7 @@ AXES_FAILURE_LIMIT = int(env("SIGN_IN_FAILURES_ALLOWED", "5"))
 AXES_COOLOFF_TIME = timedelta(seconds=int(env("SIGN_IN_FAILURE_WINDOW", "900")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_CALLABLE = "members.lockout.lockout_username"
-AXES_CLIENT_IP_CALLABLE = "home.throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "web.throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "members.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
@@ -395,12 +396,12 @@ REQUESTED_EMAILS_PER_RECIPIENT_RATE = (
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # --- Security: caching that cannot leak ----------------------------------------------------
-# Every response gets an explicit Cache-Control (home/cache_headers.py): private, no-store for
+# Every response gets an explicit Cache-Control (web/cache_headers.py): private, no-store for
 # anything that may depend on the visitor, public with this max-age (seconds) otherwise. It sits
 # outside the session and CSRF middleware, so it sees the cookies they set.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "home.cache_headers.CacheHeadersMiddleware",
+    "web.cache_headers.CacheHeadersMiddleware",
 )
 # Browsers keep a public page PUBLIC_CACHE_MAX_AGE seconds, shared caches (a CDN, purged by
 # Wagtail's frontend cache when a record changes) PUBLIC_CACHE_S_MAXAGE seconds.
@@ -410,29 +411,29 @@ PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "600"))
 # --- Security: junk is refused at the door ---------------------------------------------------
 # Bodies larger than this are refused (HTTP 413) before they are read: the largest legitimate
 # one is an editor's document upload (WAGTAILDOCS_MAX_UPLOAD_SIZE). NUL and control characters
-# in query strings and form fields get HTTP 400 (home/request_hygiene.py).
+# in query strings and form fields get HTTP 400 (web/request_hygiene.py).
 MAX_REQUEST_BODY_BYTES = WAGTAILDOCS_MAX_UPLOAD_SIZE + 5 * 1024 * 1024
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
-    "home.request_hygiene.RequestHygieneMiddleware",
+    "web.request_hygiene.RequestHygieneMiddleware",
 )
 
 # --- Security: Content-Security-Policy and Permissions-Policy --------------------------------
 # A strict policy on the public site (no inline script or style), a looser one on the admin,
-# reCAPTCHA only on the application page (home/csp.py). CSP_REPORT_ONLY=true sends the policy
+# reCAPTCHA only on the application page (web/csp.py). CSP_REPORT_ONLY=true sends the policy
 # as Content-Security-Policy-Report-Only while rolling it out; CSP_REPORT_URI collects reports.
 INSTALLED_APPS.append("csp")
-MIDDLEWARE.insert(1, "home.csp.SiteCSPMiddleware")
+MIDDLEWARE.insert(1, "web.csp.SiteCSPMiddleware")
 MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
 CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = csp_settings(
     report_only=env_bool("CSP_REPORT_ONLY", False), report_uri=env("CSP_REPORT_URI", "")
 )
 PERMISSIONS_POLICY = permissions_policy()
 
-# --- The page cache: anonymous pages from the shared cache (home/page_cache.py) -------------
+# --- The page cache: anonymous pages from the shared cache (web/page_cache.py) -------------
 # Kept PAGE_CACHE_SECONDS at most (0 turns it off) and cleared the moment a record they show
 # changes. It sits outside the CSP middleware, so a kept page keeps the policy its nonce matches.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("home.csp.SiteCSPMiddleware"), "home.page_cache.PageCacheMiddleware"
+    MIDDLEWARE.index("web.csp.SiteCSPMiddleware"), "web.page_cache.PageCacheMiddleware"
 )

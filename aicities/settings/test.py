@@ -27,5 +27,5 @@ CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / "test-results" / "certificate-signing-
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# The page cache is off, except in the tests that turn it on (tests/home/test_page_cache.py).
+# The page cache is off, except in the tests that turn it on (tests/web/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0

@@ -11,8 +11,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from committee.forms import LibraryFilterForm
 from committee.models.topics import Topic
-from home.storage import PRIVATE_PREFIX, document_storage, move_file
 from members.access import is_member
+from web.storage import PRIVATE_PREFIX, document_storage, move_file
 
 
 class ResourceType(models.TextChoices):
@@ -37,7 +37,7 @@ class Resource(AbstractDocument):
     """A document of the site; in the member library it is also described and classified.
 
     Its file is in public media only while its collection is public: documents of restricted
-    collections are stored privately (home/storage.py), and moved when their collection or its
+    collections are stored privately (web/storage.py), and moved when their collection or its
     restrictions change (`keep_file_private`).
     """
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from home.links import absolute_url
+from web.links import absolute_url
 
 register = template.Library()
 

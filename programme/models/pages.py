@@ -14,10 +14,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.links import page_url
 from members.access import is_member
 from programme.models.cohorts import Cohort
 from programme.models.events import Event, attach_topics
+from web.links import page_url
 
 
 class ProgrammePage(Page):

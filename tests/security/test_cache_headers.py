@@ -4,7 +4,7 @@ each kind of page."""
 import pytest
 
 from certificates.views import calendar_token
-from home.cache_headers import PRIVATE
+from web.cache_headers import PRIVATE
 
 ROLES = ["anonymous", "participant", "committee", "editor"]
 PUBLIC_PAGES = ["home", "about", "cohorts", "events", "notes", "public_note", "search"]

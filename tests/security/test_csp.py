@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from home.csp import csp_settings
 from tests.conftest import LANGUAGE_CODES
+from web.csp import csp_settings
 
 pytestmark = pytest.mark.django_db
 

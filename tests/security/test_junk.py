@@ -11,7 +11,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 
 from applications.forms import validate_pdf_letter
 from demo.pdf import simple_pdf
-from home.request_hygiene import json_depth_within
+from web.request_hygiene import json_depth_within
 
 pytestmark = pytest.mark.django_db
 

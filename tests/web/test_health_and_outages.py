@@ -18,7 +18,7 @@ def test_health_is_green_with_every_check_named(client, site_tree):
 
 
 def test_health_fails_when_the_cache_is_down(client, site_tree):
-    with mock.patch("home.health.cache.set", side_effect=ConnectionError("redis down")):
+    with mock.patch("web.health.cache.set", side_effect=ConnectionError("redis down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["cache"]["ok"] is False

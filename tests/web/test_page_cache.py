@@ -1,4 +1,4 @@
-"""The page cache for anonymous visitors (home/page_cache.py): hits, what is never kept, and
+"""The page cache for anonymous visitors (web/page_cache.py): hits, what is never kept, and
 freshness the moment a record changes, in every language; the CDN purged with the same pages."""
 
 import datetime
@@ -15,11 +15,11 @@ from committee.factories import (
     CommitteeNotePageFactory,
     CommitteePageFactory,
 )
-from home.cache_headers import PRIVATE
 from home.models import FooterText
 from programme.factories import CohortFactory
 from tests.conftest import LANGUAGE_CODES, publish_translation
 from tests.programme.test_date_changes import NEW_DAY, cohort_url, move, text_of
+from web.cache_headers import PRIVATE
 
 pytestmark = pytest.mark.django_db
 
@@ -194,7 +194,7 @@ def test_publishing_a_page_clears_the_pages(site_tree, client):
 
 
 @override_settings(
-    WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.home.test_page_cache.RecordingBackend"}}
+    WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.web.test_page_cache.RecordingBackend"}}
 )
 def test_saving_a_cohort_purges_the_cdn_for_its_pages(
     site_tree, client, django_capture_on_commit_callbacks
@@ -291,7 +291,7 @@ def test_publishing_a_page_in_the_menu_or_moving_one_clears_everything(site_tree
 
 
 @override_settings(
-    WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.home.test_page_cache.RecordingBackend"}}
+    WAGTAILFRONTENDCACHE={"recorder": {"BACKEND": "tests.web.test_page_cache.RecordingBackend"}}
 )
 def test_publishing_a_note_purges_the_cdn_for_its_section(
     site_tree, client, django_capture_on_commit_callbacks

@@ -7,7 +7,7 @@ expiry. So this is one small middleware on Django's cache primitives:
 
 - **Who**: only an anonymous GET or HEAD to a language-prefixed address (`/en/…`) is looked up:
   a request carrying the session cookie (signed in) or a flash message never is.
-- **What is kept**: a response `home.cache_headers.is_public` calls public (no cookie set, no
+- **What is kept**: a response `web.cache_headers.is_public` calls public (no cookie set, no
   CSRF token, not marked private, a 200), served by a Wagtail page or by a view an app
   registered (`register(..., url_names=...)`). Form pages are excluded (`exclude`); any other
   view (sign-in, password reset, certificate verification, search…) is never kept.
@@ -54,7 +54,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.cache_headers import is_public
+from web.cache_headers import is_public
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    """Request and response plumbing with no models of its own: the page cache, cache headers,
+    Content-Security-Policy, rate limits, request hygiene, absolute links, private storage,
+    health checks and what visitors get during an outage."""
+
+    name = "web"
+
+    def ready(self):
+        # Imported here because the page cache's signal receivers need the app registry.
+        from web import page_cache  # noqa: F401
