@@ -1,10 +1,19 @@
-"""Shared fixtures: a site in six languages with the programme's page tree."""
+"""Shared fixtures: a site in six languages with the programme's page tree.
 
+Building the six-language page tree takes seconds, so it is built once per test module, inside a
+transaction that is rolled back when the module ends (`kept_for_the_module`); each test runs in a
+savepoint within it (pytest-django's `db`) and gets fresh copies of the pages, so tests stay
+independent. A module with transactional tests (the browser, live servers) cannot share an open
+transaction: there each test builds its own tree, as before.
+"""
+
+import contextlib
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -95,10 +104,67 @@ def publish_translation(page, locale, title):
     return translated.specific.__class__.objects.get(pk=translated.pk)
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    return bool(transactional) or "transactional_db" in getattr(item, "fixturenames", ())
+
+
+def module_has_transactional_tests(request):
+    """Whether any test of the requesting module commits (and so flushes the database)."""
+    return any(
+        _is_transactional(item)
+        for item in request.session.items
+        if getattr(item, "module", None) is request.module
+    )
+
+
+@contextlib.contextmanager
+def kept_for_the_module(django_db_blocker):
+    """Database access for a module-scoped fixture whose rows live until the module ends, in a
+    transaction that is then rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def site_world(request, django_db_setup, django_db_blocker):
+    """The site tree built once for the module (None where the module has transactional
+    tests, which build their own)."""
+    if module_has_transactional_tests(request):
+        yield None
+        return
+    with kept_for_the_module(django_db_blocker):
+        yield build_site_tree(ensure_locales())
+
+
 @pytest.fixture
-def site_tree(locales):
+def site_tree(site_world, locales):
     """Home, an about page, the cohort listing and the events page, in all six languages."""
-    return build_site_tree(locales)
+    if site_world is None:
+        return build_site_tree(locales)
+    return fresh_copy(site_world)
+
+
+def fresh_copy(tree):
+    """The same tree read again from the database: a test that changes a page in memory (a
+    title, treebeard's child count) never leaves its changes to the next test."""
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(
+            pk__in=[page.pk for pages in tree.translations.values() for page in pages.values()]
+        ).specific()
+    }
+    translations = {
+        code: {key: pages[page.pk] for key, page in keyed.items()}
+        for code, keyed in tree.translations.items()
+    }
+    return SimpleNamespace(
+        locales=ensure_locales(), translations=translations, **translations["en"]
+    )
 
 
 def build_site_tree(locales):

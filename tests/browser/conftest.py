@@ -19,6 +19,7 @@ DJANGO_ALLOW_ASYNC_UNSAFE=true while the browser runs, without which Django refu
 access (SynchronousOnlyOperation) from that thread.
 """
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -97,6 +98,46 @@ def _restore_migration_data(django_db_blocker):
     with django_db_blocker.unblock():
         for alias, data in _serialized_contents().items():
             connections[alias].creation.deserialize_db_from_string(data)
+
+
+@contextlib.contextmanager
+def committed_for_the_module(django_db_blocker):
+    """Rows committed once for a module whose tests only read them (building the demo site for
+    each test took half a minute). Its tests are marked `shared_world` instead of
+    `django_db(transaction=True)`: nothing is flushed between them. When the module ends, every
+    table is emptied and the migrations' rows put back, as after a transactional test."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        try:
+            yield
+        finally:
+            contents = _serialized_contents()
+            for alias in contents:
+                call_command(
+                    "flush",
+                    database=alias,
+                    interactive=False,
+                    verbosity=0,
+                    inhibit_post_migrate=True,
+                )
+                connections[alias].creation.deserialize_db_from_string(contents[alias])
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's helper of the same name, except that tests marked `shared_world` read a
+    world committed for their module and must not flush it: they get no `transactional_db`."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if request.node.get_closest_marker("shared_world") is None:
+        request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
 
 # --- browser ----------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ by tap and by keyboard (with and without JavaScript), and axe-core's WCAG 2.2 A/
 best-practice rules.
 
 The demo content (six language trees, cohorts, committee, certificates, applications) is loaded
-once per test, and each test walks many pages and reports every problem before failing: one
-page load per page, then the viewport is resized through the four widths.
+once for the module (the tests only read it), and each test walks many pages and reports every
+problem before failing: one page load per page, then the viewport is resized through the four
+widths.
 """
 
 import pytest
@@ -20,11 +21,9 @@ from applications.status_links import status_token
 from certificates.models import Certificate
 from committee.models import CommitteeNotePage, LibraryPage
 from programme.models import Cohort, CohortIndexPage
+from tests.browser.conftest import committed_for_the_module
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.shared_world]
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 WIDTHS = [320, 390, 768, 1280]
@@ -62,12 +61,13 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture
-def demo(monkeypatch):
+@pytest.fixture(scope="module")
+def demo(browser, django_db_blocker):
     """The demo site, its accounts sharing one known password."""
-    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
-    call_command("load_demo_content", "--quiet-accounts")
-    return Page.objects.live().specific()
+    with committed_for_the_module(django_db_blocker), pytest.MonkeyPatch.context() as env:
+        env.setenv("DEMO_PASSWORD", PASSWORD)
+        call_command("load_demo_content", "--quiet-accounts")
+        yield Page.objects.live().specific()
 
 
 @pytest.fixture

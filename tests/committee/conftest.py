@@ -6,7 +6,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import transaction
 from wagtail.models import PageViewRestriction
 
 from committee.models import (
@@ -21,7 +20,13 @@ from committee.permissions import ensure_member_library
 from demo.pdf import simple_pdf
 from members.groups import COMMITTEE_MEMBERS, EDITORS, MEMBER_GROUPS, PARTICIPANTS, ensure_groups
 from tests.accounts import make_user
-from tests.conftest import TRANSLATED_CODES, build_site_tree, ensure_locales, publish_translation
+from tests.conftest import (
+    TRANSLATED_CODES,
+    build_site_tree,
+    ensure_locales,
+    kept_for_the_module,
+    publish_translation,
+)
 
 PUBLIC_NOTE_TITLE = "Recommendation on video analytics"
 PRIVATE_NOTE_TITLE = "Confidential draft on the AI Act"
@@ -53,9 +58,10 @@ def add_note(index, slug, title, members_only, date=datetime.date(2026, 3, 1), t
     return CommitteeNotePage.objects.get(pk=note.pk)
 
 
-def build_committee_world():
-    """The committee section in English, then translated into the five other languages."""
-    site_tree = build_site_tree(ensure_locales())
+def build_committee_world(site_tree=None):
+    """The committee section in English, then translated into the five other languages, on
+    `site_tree` (a new one when not given)."""
+    site_tree = site_tree or build_site_tree(ensure_locales())
     groups = ensure_groups()
     home = site_tree.home
     committee = CommitteePage(title="Steering committee", slug="committee", intro="Who we are.")
@@ -123,13 +129,12 @@ def build_committee_world():
 
 
 @pytest.fixture(scope="module")
-def committee_world(django_db_setup, django_db_blocker):
-    """Built once per test module inside a transaction that is rolled back at its end; each
-    test runs in a savepoint within it (pytest-django's `db`), so tests stay independent."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        world = build_committee_world()
-        yield world
-        transaction.set_rollback(True)
+def committee_world(site_world, django_db_blocker):
+    """Built once per test module on the module's site tree, inside a transaction that is
+    rolled back at its end; each test runs in a savepoint within it (pytest-django's `db`), so
+    tests stay independent."""
+    with kept_for_the_module(django_db_blocker):
+        yield build_committee_world(site_world)
 
 
 @pytest.fixture
