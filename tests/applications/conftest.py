@@ -9,7 +9,7 @@ from django_recaptcha.client import RecaptchaResponse
 from applications.models import ApplicationPage
 from programme.factories import CohortFactory
 from tests.applications.builders import APPLY_TITLES
-from tests.conftest import LANGUAGE_CODES, publish_translation
+from tests.conftest import LANGUAGE_CODES, kept_for_the_module, publish_translation
 
 
 @pytest.fixture(autouse=True)
@@ -26,8 +26,7 @@ def no_application_limit(settings):
     settings.APPLICATION_RATE = (100_000, 3600)
 
 
-@pytest.fixture
-def apply_pages(site_tree):
+def build_apply_pages(site_tree):
     english = ApplicationPage(title="Apply", slug="apply")
     site_tree.home.add_child(instance=english)
     english.save_revision().publish()
@@ -35,6 +34,25 @@ def apply_pages(site_tree):
     for code in LANGUAGE_CODES[1:]:
         pages[code] = publish_translation(english, site_tree.locales[code], APPLY_TITLES[code])
     return pages
+
+
+@pytest.fixture(scope="module")
+def apply_world(site_world, django_db_blocker):
+    """The application page in six languages, built once for the module on its site tree
+    (None where the module has transactional tests)."""
+    if site_world is None:
+        yield None
+        return
+    with kept_for_the_module(django_db_blocker):
+        yield build_apply_pages(site_world)
+
+
+@pytest.fixture
+def apply_pages(apply_world, site_tree):
+    if apply_world is None:
+        return build_apply_pages(site_tree)
+    fresh = ApplicationPage.objects.in_bulk([page.pk for page in apply_world.values()])
+    return {code: fresh[page.pk] for code, page in apply_world.items()}
 
 
 @pytest.fixture

@@ -1,18 +1,27 @@
-"""The demo tells the programme as it is, in each language: its dates fit the programme's
-period with the final conference last, the certificate page leads to the verification page,
-place names and page addresses are in the page's language, and one term names the committee."""
+"""The demo loader builds the programme and is idempotent; the demo tells the programme as it is,
+in each language: its dates fit the programme's period with the final conference last, the
+certificate page leads to the verification page, place names and page addresses are in the page's
+language, one term names the committee, and a completed cohort has certificates to verify.
+
+Loading the demo takes tens of seconds, so it is loaded once for this module (rolled back at its
+end) and its tests only read it or change it inside their own savepoint.
+"""
 
 import datetime
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.core.management import call_command
+from django.test import TestCase
 from wagtail.models import Locale, Page
 
+from certificates.models import Certificate, Enrolment
 from committee.models import CommitteePage
-from programme.models import Cohort, Event, EventKind, Session
-from tests.conftest import LANGUAGE_CODES
+from demo.loaders.certificates import DEMO_CODE, REVOKED_CODE
+from programme.models import Cohort, Event, EventKind, Session, SessionDateChange
+from tests.conftest import LANGUAGE_CODES, kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +40,74 @@ TURIN = {"en": "Turin", "fr": "Turin", "it": "Torino", "nl": "Turijn", "de": "Tu
 WRONG_TERMS = {"nl": "commissie"}
 
 
-@pytest.fixture
-def demo(django_capture_on_commit_callbacks):
+def load_demo():
     # wagtail-localize publishes translations once the transaction commits.
-    with (
-        time_machine.travel(LOADED_ON, tick=False),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         call_command("load_demo_content", quiet_accounts=True)
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker), time_machine.travel(LOADED_ON, tick=False):
+        load_demo()
+        yield
+
+
+@pytest.fixture
+def demo(demo_world, db):
+    """The demo's certificate page (English)."""
     return Page.objects.get(slug="certificate", locale__language_code="en").specific
+
+
+def counts():
+    models = [Page, Cohort, Session, SessionDateChange, Event]
+    models += [apps.get_model("auth", "User"), apps.get_model("auth", "Group")]
+    models += [apps.get_model("home", "FooterText"), apps.get_model("programme", "EventTopic")]
+    models += [
+        apps.get_model("committee", name)
+        for name in ["CommitteeMember", "Topic", "CommitteeNotePage", "Resource"]
+    ]
+    models += [apps.get_model("wagtailcore", "PageViewRestriction")]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_demo_loader_builds_the_programme_and_is_idempotent(demo, client):
+    first = counts()
+    assert first["Cohort"] == 7
+    assert first["Session"] == 35
+    # The root, then in six languages: eleven programme pages, the legal notice, the
+    # accessibility statement and the sitemap page, the committee page, its notes listing and
+    # library, and five notes.
+    assert first["Page"] == 1 + 6 * (11 + 3 + 3 + 5)
+    assert first["FooterText"] == 6
+    assert first["CommitteeMember"] == 6 * 5
+    assert first["Resource"] == 5
+    # The library and two members-only notes, restricted in each of the six languages.
+    assert first["PageViewRestriction"] == 6 * 3
+    assert Page.objects.filter(depth__gt=1, live=False).count() == 0
+    with time_machine.travel(LOADED_ON, tick=False):
+        load_demo()
+    assert counts() == first
+
+    home = client.get("/fr/")
+    assert home.status_code == 200
+    assert "Forum européen pour la sécurité urbaine" in home.content.decode()
+    cohorts = client.get("/de/durchgaenge/")
+    assert cohorts.status_code == 200
+
+
+def test_the_demo_has_a_completed_cohort_with_certificates(demo, client):
+    assert Enrolment.objects.filter(cohort__slug="france-2025-spring").count() == 6
+    assert Certificate.objects.count() == 6 and Certificate.objects.valid().count() == 5
+    assert Certificate.objects.valid().filter(enrolment__user__username="participant").exists()
+    names = set(Certificate.objects.valid().values_list("enrolment__name", flat=True))
+    assert {"Élodie Lefèvre", "Jürgen Groß", "Núria Fàbregas", "Françoise Ĳsselmuiden"} <= names
+    assert not Certificate.objects.filter(enrolment__name="Çağla Yılmaz").exists()  # missed one
+
+    valid = client.get(f"/en/certificates/verify/{DEMO_CODE}/").content.decode()
+    assert "This certificate is valid" in valid and "Élodie Lefèvre" in valid
+    revoked = client.get(f"/fr/certificates/verify/{REVOKED_CODE}/").content.decode()
+    assert "Ce certificat a été révoqué" in revoked
 
 
 def text_of(response):
@@ -71,15 +139,3 @@ def test_the_demo_tells_the_programme_in_its_period_and_in_each_language(demo, c
         assert f"{TURIN[code]} (" in page, code
         if code in WRONG_TERMS:
             assert WRONG_TERMS[code] not in page.lower(), code
-
-
-def test_a_demo_loaded_after_the_last_call_can_open_one_to_try_the_application_form(client):
-    """Loaded late in 2026 the demo has no open call; `--open-call` gives one, with an Apply
-    link on the home page."""
-    with time_machine.travel(LOADED_ON, tick=False):
-        call_command("load_demo_content", quiet_accounts=True, open_call=True)
-        open_cohorts = [c for c in Cohort.objects.all() if c.is_open_for_applications]
-        assert [c.country for c in open_cohorts] == ["BE"]
-        assert open_cohorts[0].planned_start > LOADED_ON.date()
-        home = client.get("/en/")
-    assert f"?cohort={open_cohorts[0].slug}" in home.content.decode()
