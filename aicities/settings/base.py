@@ -347,7 +347,21 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "debug_off": {"()": "django.utils.log.RequireDebugFalse"},
+        "worth_reporting": {"()": "mail.error_reports.WorthReporting"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # Django's error reports to ADMINS, queued in the outbox once per error per hour
+        # instead of sent from inside the failing request (mail/error_reports.py).
+        "error_reports": {
+            "class": "mail.error_reports.QueuedErrorReports",
+            "level": "ERROR",
+            "filters": ["debug_off", "worth_reporting"],
+        },
+    },
+    "loggers": {"django": {"handlers": ["error_reports"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
