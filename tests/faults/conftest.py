@@ -21,7 +21,6 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from applications.spam_check import new_started_token
 from tests.applications.builders import valid_data
 from tests.production.servers import PROJECT, environment_for, free_port, gunicorn, manage
 from tests.services import private_postgres, private_redis
@@ -52,6 +51,7 @@ cohort = Cohort.objects.create(
 print("COHORT", cohort.pk)
 """
 CSRF = "f" * 32
+BREAKER_SECONDS = 5  # DATABASE_BREAKER_SECONDS's default
 
 
 def signing_key_pem():
@@ -97,11 +97,15 @@ class Site:
     redis: object
     log: Path
     cohort_pk: int
+    maildir: Path
 
     def get(self, path, **kwargs):
         return fetch(self.base + path, **kwargs)
 
     def wait_until_served(self, path="/en/apply/", seconds=30):
+        """Pages again, from every worker: each one's breaker lets the database be asked again
+        DATABASE_BREAKER_SECONDS after its last failure."""
+        time.sleep(BREAKER_SECONDS)
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.get(path).status == 200:
@@ -110,14 +114,13 @@ class Site:
         raise AssertionError(f"{path} not served again within {seconds} s")
 
     def application_form(self, **overrides):
-        """Valid form data of a form opened two minutes ago (its own key), as a city sends it."""
+        """The form as a city sends it: its stamp (and key) from the page, as a browser gets
+        it, and valid answers."""
+        page = self.get("/en/apply/").body
+        stamp = re.search(r'name="started" value="([^"]+)"', page).group(1)
         data = valid_data(
             SimpleNamespace(pk=self.cohort_pk, country="IT"),
-            **{
-                "started": new_started_token(opened_at=time.time() - 120),
-                "participants-TOTAL_FORMS": "1",
-                **overrides,
-            },
+            **{"started": stamp, "participants-TOTAL_FORMS": "1", **overrides},
         )
         return {**data, "csrfmiddlewaretoken": CSRF}
 
@@ -155,19 +158,36 @@ def production_environment(database_url, redis_url, port, folder, **extra):
         MEDIA_ROOT=str(folder / "media"),
         PRIVATE_MEDIA_ROOT=str(folder / "private"),
         LOG_LEVEL="WARNING",
+        # The tests send a form as soon as they have opened it.
+        APPLICATION_MIN_FILL_SECONDS="0",
         **extra,
     )
     environment.pop("DEBUG", None)
     return environment
 
 
+@contextlib.contextmanager
+def smtp_sink(port, maildir):
+    """A local mail server keeping every message in a Maildir."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+         "-c", "aiosmtpd.handlers.Mailbox", str(maildir)],
+        cwd=PROJECT,
+    )  # fmt: skip
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 @pytest.fixture(scope="package")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("faults")
-    port = free_port()
+    port, smtp_port = free_port(), free_port()
     with private_postgres() as postgres, private_redis() as redis:
         environment = production_environment(
-            postgres.url, redis.url, port, folder, EMAIL_PORT=str(free_port())
+            postgres.url, redis.url, port, folder, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp_port)
         )
         manage(environment, "migrate", "--noinput")
         manage(environment, "collectstatic", "--noinput", "-v", "0")
@@ -178,9 +198,10 @@ def site(tmp_path_factory):
         cohort_pk = int(re.search(r"COHORT (\d+)", prepared.stdout).group(1))
         log = folder / "gunicorn.log"
         with (
+            smtp_sink(smtp_port, folder / "mail"),
             open(log, "w") as log_file,
             gunicorn(
                 environment, port, workers=2, threads=4, timeout=None, stderr=log_file
             ) as base,
         ):
-            yield Site(base, environment, postgres, redis, log, cohort_pk)
+            yield Site(base, environment, postgres, redis, log, cohort_pk, folder / "mail")

@@ -24,6 +24,7 @@ def test_a_hung_database_gives_a_503_within_seconds_then_pages_again(site):
         assert site.get(path).status in (200, 404), path
     with site.postgres.frozen():
         answers = [site.get(path) for path in PAGES * 2]
+    print("PostgreSQL hung, seconds to each 503:", [round(a.seconds, 2) for a in answers])
     for answer in answers:
         assert answer.status == 503
         assert answer.seconds < DEADLINE_SECONDS, [round(a.seconds, 2) for a in answers]

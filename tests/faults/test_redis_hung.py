@@ -22,6 +22,9 @@ def test_pages_keep_coming_while_redis_is_hung(site):
             side_by_side = list(pool.map(site.get, PAGES * 2))
         health = site.get("/healthz")
 
+    print("Redis hung, one after the other (s):", [round(a.seconds, 2) for a in in_a_row])
+    print("Redis hung, side by side (s):", [round(a.seconds, 2) for a in side_by_side])
+    print("Redis answering, side by side (s):", [round(a.seconds, 2) for a in healthy])
     assert [answer.status for answer in in_a_row] == [200] * len(in_a_row)
     slowest = max(answer.seconds for answer in in_a_row)
     assert slowest <= GOAL_SECONDS, [round(answer.seconds, 2) for answer in in_a_row]
