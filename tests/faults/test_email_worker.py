@@ -16,7 +16,7 @@ from tests.production.servers import PROJECT
 AGE_THE_CLAIMS = """
 UPDATE mail_outgoingemail SET claimed_at = claimed_at - interval '11 minutes'
  WHERE status = 'sending';
-UPDATE django_tasks_db_dbtaskresult SET started_at = started_at - interval '11 minutes'
+UPDATE django_tasks_database_dbtaskresult SET started_at = started_at - interval '11 minutes'
  WHERE status = 'RUNNING';
 """
 

@@ -5,6 +5,8 @@ a traceback. /healthz tells the truth meanwhile."""
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from tests.faults.site import CSRF
+
 PAGES = ["/en/", "/fr/", "/de/", "/en/apply/", "/it/", "/en/certificates/verify/"]
 GOAL_SECONDS = 1.5
 
@@ -39,6 +41,19 @@ def test_pages_keep_coming_while_redis_is_hung(site):
     assert "Traceback" not in logged
     outage_lines = [line for line in logged.splitlines() if "shared cache" in line]
     assert 1 <= len(outage_lines) <= 4, logged[-3000:]  # one per worker and breaker period
+
+
+def test_limits_fail_closed_for_email_senders_and_open_for_the_rest(site):
+    form = site.application_form(authority_name="Città senza cache")
+    reset = {"email": "someone@example.org", "csrfmiddlewaretoken": CSRF}
+    with site.redis.frozen():
+        password_reset = site.post_form("/en/members/password/reset/", reset)
+        look_up = site.get("/en/certificates/verify/ABCD-EFGH-JKLM-NPQR/")
+        application = site.post_application(form)
+    assert password_reset.status == 429, "an email sender cannot count: it says wait"
+    assert password_reset.headers.get("Retry-After")
+    assert look_up.status == 200, "a look-up shows public facts only: it stays open"
+    assert application.status == 302, "an application never meets a dead end"
 
 
 def test_pages_come_from_the_cache_again_once_redis_answers(site):
