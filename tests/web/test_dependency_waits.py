@@ -44,6 +44,7 @@ def test_a_tripped_breaker_skips_for_every_thread_and_logs_once(caplog):
     assert not breaker.is_open(), "one call is let through again after a while"
 
 
+@pytest.mark.django_db  # the end of a request closes stale database connections
 def test_within_a_request_the_breaker_stays_open_until_its_end():
     breaker = CircuitBreaker("The request test server", lambda: 0)
     request_started.send(sender=None)
