@@ -11,17 +11,22 @@ PAGES = ["/en/", "/fr/", "/de/", "/en/apply/", "/it/", "/en/certificates/verify/
 GOAL_SECONDS = 1.5
 
 
+def rendered(site, path):
+    """The page rendered, not kept: the page cache never answers a request with a session."""
+    return site.get(path, headers={"Cookie": "sessionid=not-signed-in"})
+
+
 def test_pages_keep_coming_while_redis_is_hung(site):
     for path in PAGES:
         assert site.get(path).status == 200, path
     with ThreadPoolExecutor(max_workers=8) as pool:
-        healthy = list(pool.map(site.get, PAGES * 2))
+        healthy = list(pool.map(lambda path: rendered(site, path), PAGES * 2))
     log_before = site.log.read_text()
 
     with site.redis.frozen():
         in_a_row = [site.get(path) for path in PAGES * 2]
         with ThreadPoolExecutor(max_workers=8) as pool:
-            side_by_side = list(pool.map(site.get, PAGES * 2))
+            side_by_side = list(pool.map(lambda path: rendered(site, path), PAGES * 2))
         health = site.get("/healthz")
 
     print("Redis hung, one after the other (s):", [round(a.seconds, 2) for a in in_a_row])
@@ -32,7 +37,7 @@ def test_pages_keep_coming_while_redis_is_hung(site):
     assert slowest <= GOAL_SECONDS, [round(answer.seconds, 2) for answer in in_a_row]
     assert [answer.status for answer in side_by_side] == [200] * len(side_by_side)
     # Side by side, a page also waits for the others on two cores: what the hung cache may add
-    # is the goal, over the slowest of the same batch with Redis answering.
+    # is the goal, over the slowest of the same pages rendered side by side with Redis answering.
     allowed = GOAL_SECONDS + max(answer.seconds for answer in healthy)
     assert max(answer.seconds for answer in side_by_side) <= allowed
     assert health.status == 503 and '"cache"' in health.body
