@@ -4,6 +4,10 @@ translated page (or JSON for the machine-readable addresses), never a 500 that h
 Django turns every uncaught exception into a call to `handler500` (home.views.server_error),
 wherever it was raised (a view, a template, a middleware); that handler asks `outage_response`
 first.
+
+A 503 comes quickly only if no wait of the request outlasts gunicorn's timeout (the worker
+would be killed first, and the visitor get a proxy's 502): gunicorn.conf.py checks the sum of
+the longest waits (`check_waits_within`) when it starts, and refuses to serve otherwise.
 """
 
 import logging
