@@ -138,6 +138,11 @@ class Application(models.Model):
     # False when reCAPTCHA could not load in the visitor's browser or Google could not verify
     # it: the application was accepted on the other checks alone (applications/spam_check.py).
     spam_check_done = models.BooleanField(_("spam check done"), default=True)
+    # The key of the form it was sent from (applications/spam_check.py): a form sent again, by
+    # a visitor who never saw the answer to the first sending, finds it instead of storing twice.
+    submission_key = models.CharField(
+        _("form key"), max_length=40, unique=True, null=True, blank=True, editable=False
+    )
     possible_duplicate_of = models.ForeignKey(
         "self",
         verbose_name=_("possible duplicate of"),

@@ -1,15 +1,21 @@
 """Keeping robots out of the application form without ever locking a city out.
 
 Three checks always apply: a honeypot field (in the form), a minimum time between opening the
-form and sending it (a signed timestamp, `FormStartedField`) and a rate limit per client address
-(in the view). Google's reCAPTCHA comes on top when it can: the browser loads it only when the
-visitor reaches it (static/js/application-form.js). When it cannot load (blocked by a privacy
+form and sending it (a signed stamp, `FormStartedField`) and a rate limit per client address
+(in the view). The stamp also carries the form's own random key: it becomes the key of the one
+application the form may store (a form sent twice shows the first one's reference), and it
+expires after FORM_STAMP_MAX_AGE.
+
+Google's reCAPTCHA comes on top when it can: the browser loads it only when the visitor reaches
+it (static/js/application-form.js). When it cannot load (blocked by a privacy
 add-on or a network, Google down) or Google cannot be asked to verify the answer, the
 application is still accepted and kept as "spam check not done" for staff to look at.
 """
 
 import logging
+import secrets
 import time
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
@@ -23,6 +29,8 @@ from django_recaptcha.constants import DEFAULT_RECAPTCHA_DOMAIN
 logger = logging.getLogger(__name__)
 
 STARTED_SALT = "applications.form-started"
+# A form opened longer ago than this is sent back to be sent again, with a new stamp.
+FORM_STAMP_MAX_AGE = 24 * 3600
 # What the page's script says about the reCAPTCHA widget (the hidden field `captcha`).
 WIDGET_SHOWN = "ready"
 ANSWER_FIELD = "g-recaptcha-response"
@@ -51,23 +59,38 @@ def verify_answer(answer, client_address):
     return bool(verdict.is_valid)
 
 
+@dataclass(frozen=True)
+class FormStamp:
+    """When the form was opened, and its key: one form, at most one application."""
+
+    opened_at: int
+    key: str
+
+    @property
+    def expired(self):
+        return time.time() - self.opened_at > FORM_STAMP_MAX_AGE
+
+
 def new_started_token(opened_at=None):
-    """The signed time the form was opened: now, or `opened_at` (seconds since the epoch)."""
+    """A signed stamp for a form opened now, or at `opened_at` (seconds since the epoch), with a
+    new random key."""
     opened_at = time.time() if opened_at is None else opened_at
-    return signing.Signer(salt=STARTED_SALT).sign(str(int(opened_at)))
+    return signing.Signer(salt=STARTED_SALT).sign(f"{int(opened_at)}:{secrets.token_urlsafe(12)}")
 
 
-def started_at(token):
-    """The time the form was opened, from its signed token; None if missing or tampered with."""
+def read_stamp(token):
+    """The form's stamp, from its signed token; None if missing or tampered with."""
     try:
-        return int(signing.Signer(salt=STARTED_SALT).unsign(token or ""))
+        opened_at, key = signing.Signer(salt=STARTED_SALT).unsign(token or "").split(":", 1)
+        return FormStamp(int(opened_at), key)
     except (signing.BadSignature, ValueError):
         return None
 
 
 class FormStartedField(forms.CharField):
-    """When the visitor opened the form. A form sent back with errors keeps the first time; a
-    missing or forged one is replaced by a fresh one, so sending again a little later works."""
+    """When the visitor opened the form, and the form's key. A form sent back with errors keeps
+    its stamp; a missing, forged or expired one is replaced by a fresh one, so sending again
+    a little later works."""
 
     widget = forms.HiddenInput
 
@@ -75,16 +98,17 @@ class FormStartedField(forms.CharField):
         super().__init__(required=False, initial=new_started_token, **kwargs)
 
     def bound_data(self, data, initial):
-        return data if started_at(data) is not None else initial
+        stamp = read_stamp(data)
+        return data if stamp is not None and not stamp.expired else initial
 
     def clean(self, value):
-        started = started_at(value)
-        if started is None:
+        stamp = read_stamp(value)
+        if stamp is None or stamp.expired:
             raise ValidationError(
                 _("This form has expired. Please check your answers and send it again."),
                 code="no_start",
             )
-        if time.time() - started < settings.APPLICATION_MIN_FILL_SECONDS:
+        if time.time() - stamp.opened_at < settings.APPLICATION_MIN_FILL_SECONDS:
             raise ValidationError(
                 _(
                     "The form was sent only seconds after it was opened. "
@@ -92,4 +116,4 @@ class FormStartedField(forms.CharField):
                 ),
                 code="too_fast",
             )
-        return started
+        return stamp

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from csp.decorators import csp_update
 from django.conf import settings
 from django.core import signing
+from django.db import IntegrityError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,7 +20,7 @@ from applications.letters import LETTER_MAX_BYTES
 from applications.records import Application, ApplicationStatus
 from applications.spam_check import recaptcha_script_url
 from applications.status_links import reference_from_status_token
-from applications.submission import store_application
+from applications.submission import application_sent_with, store_application
 from home.site_cache import contact_for
 from programme.models import Cohort
 from web.cache_headers import mark_private
@@ -123,6 +124,12 @@ def application_form(page, request):
         verdict = hit(application_limit(), client_address(request))
         if not verdict.allowed:
             return too_many_requests(request, verdict.retry_after)
+        # Before anything else: a form sent again (its visitor never saw the first answer)
+        # shows the application it became, whatever it says now.
+        received = page.url + page.reverse_subpage("received")
+        stored_before = application_sent_with(request.POST.get("started"))
+        if stored_before is not None:
+            return redirect(receipt_address(received, stored_before, again=True))
         form = ApplicationForm(
             request.POST, request.FILES, cohorts=cohorts, client_address=client_address(request)
         )
@@ -132,11 +139,14 @@ def application_form(page, request):
         form_ok = form.is_valid()
         participants_ok = participants.is_valid()
         if form_ok and participants_ok:
-            application = store_application(form, participants)
-            token = signing.dumps(application.reference, salt=RECEIPT_SALT)
-            # Wagtail page URLs allow only letters, digits and hyphens: the token goes in the query.
-            received = page.url + page.reverse_subpage("received")
-            return redirect(f"{received}?{urlencode({'receipt': token})}")
+            try:
+                application, stored_now = store_application(form, participants)
+            except IntegrityError:  # the same form, stored meanwhile for another cohort
+                application = application_sent_with(request.POST.get("started"))
+                if application is None:
+                    raise
+                stored_now = False
+            return redirect(receipt_address(received, application, again=not stored_now))
         context.update(form=form, participants=participants, show_errors=True)
         return TemplateResponse(request, "applications/application_page.html", context)
     chosen = chosen_cohort(request, cohorts)
@@ -149,6 +159,17 @@ def application_form(page, request):
     return TemplateResponse(request, "applications/application_page.html", context)
 
 
+def receipt_address(received, application, again=False):
+    """The confirmation page of `application` (at `received`), through a signed reference.
+
+    Wagtail page URLs allow only letters, digits and hyphens: the token goes in the query.
+    """
+    query = {"receipt": signing.dumps(application.reference, salt=RECEIPT_SALT)}
+    if again:
+        query["again"] = "1"
+    return f"{received}?{urlencode(query)}"
+
+
 def application_received(page, request, token):
     try:
         reference = signing.loads(token, salt=RECEIPT_SALT)
@@ -157,7 +178,13 @@ def application_received(page, request, token):
     application = Application.objects.filter(reference=reference).select_related("cohort").first()
     if application is None:
         raise Http404
-    context = {"page": page, "self": page, "request": request, "application": application}
+    context = {
+        "page": page,
+        "self": page,
+        "request": request,
+        "application": application,
+        "sent_again": request.GET.get("again") == "1",
+    }
     return mark_private(
         TemplateResponse(request, "applications/application_received.html", context)
     )

@@ -54,3 +54,26 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.record_id}"
+
+
+class ErrorReport(models.Model):
+    """A server error reported to the site's admins: one email per kind of error per hour.
+
+    The first occurrence in an hour is written here and its email queued in the outbox; the
+    next ones of the same signature only count, so a failing page polled by a load balancer
+    or a scanner does not flood the admins' inboxes.
+    """
+
+    signature = models.CharField(_("signature"), max_length=64, db_index=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("report"))
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now, db_index=True)
+    occurrences = models.PositiveIntegerField(_("occurrences"), default=1)
+
+    class Meta:
+        verbose_name = _("error report")
+        verbose_name_plural = _("error reports")
+        ordering = ["-first_seen"]
+
+    def __str__(self):
+        return self.subject

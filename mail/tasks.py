@@ -11,13 +11,13 @@ import logging
 from email.utils import make_msgid
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from mail.kinds import get_kind
-from mail.models import EmailStatus, OutgoingEmail
+from mail.models import EmailStatus, ErrorReport, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,9 @@ FIRST_RETRY_DELAY = datetime.timedelta(minutes=1)
 # A claimed email not sent after this long belongs to a worker that died: queue it again.
 STALLED_AFTER = datetime.timedelta(minutes=10)
 SEND_EMAIL_PATH = "mail.tasks.send_email"
+ERROR_REPORT = "mail.error_report"
+# The same server error is reported to ADMINS once in this long; later ones only count.
+ERROR_REPORT_GROUPING = datetime.timedelta(hours=1)
 
 
 def retry_delay(attempt):
@@ -43,6 +46,17 @@ def queue_email(kind, record_id, **options):
     email = OutgoingEmail.objects.create(kind=kind, record_id=record_id, options=options)
     _enqueue(email)
     return email
+
+
+def queue_error_report(signature, subject, message):
+    """Queue a report to ADMINS, unless one with this signature went out within the hour."""
+    recent = ErrorReport.objects.filter(
+        signature=signature, first_seen__gte=timezone.now() - ERROR_REPORT_GROUPING
+    )
+    if recent.update(occurrences=F("occurrences") + 1):
+        return
+    report = ErrorReport.objects.create(signature=signature, subject=subject[:200], message=message)
+    queue_email(ERROR_REPORT, report.pk)
 
 
 def _enqueue(email):
@@ -145,11 +159,14 @@ def requeue_stalled(now=None):
     waiting_ids = set(
         OutgoingEmail.objects.filter(status=EmailStatus.QUEUED).values_list("pk", flat=True)
     )
+    # A task "running" for longer than any send belongs to a worker that died (or lost its
+    # database) mid-task: its email has no live task.
+    live_tasks = DBTaskResult.objects.filter(task_path=SEND_EMAIL_PATH).filter(
+        Q(status="READY") | Q(status="RUNNING", started_at__gte=now - STALLED_AFTER)
+    )
     with_live_task = {
         result.args_kwargs["args"][0]
-        for result in DBTaskResult.objects.filter(
-            task_path=SEND_EMAIL_PATH, status__in=["READY", "RUNNING"]
-        ).only("args_kwargs")
+        for result in live_tasks.only("args_kwargs")
         if result.args_kwargs.get("args")
     }
     orphans = (waiting_ids - with_live_task) | set(stalled_ids)

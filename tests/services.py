@@ -42,6 +42,22 @@ def _wait_for_port(port, process, seconds=30):
     raise RuntimeError(f"nothing answered on port {port} within {seconds} s")
 
 
+def _process_tree(pid):
+    """`pid` and its descendants, parents first (read from /proc)."""
+    children = {}
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            with open(stat) as file:
+                # "pid (name) state ppid ...": the name may hold spaces, so split after ")".
+                fields = file.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.split("/")[2]))
+    tree, index = [pid], 0
+    while index < len(tree):
+        tree.extend(children.get(tree[index], []))
+        index += 1
+    return tree
+
+
 @dataclass
 class Server:
     """A server process of the tests' own: its address, and the means to hang and resume it."""
@@ -52,11 +68,16 @@ class Server:
 
     def freeze(self):
         """Hang it as a stuck server hangs: connections are accepted by the kernel, never
-        answered."""
-        os.kill(self.process.pid, signal.SIGSTOP)
+        answered. Its child processes too (PostgreSQL's backends), so open connections hang
+        as well as new ones."""
+        for pid in _process_tree(self.process.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGSTOP)
 
     def thaw(self):
-        os.kill(self.process.pid, signal.SIGCONT)
+        for pid in reversed(_process_tree(self.process.pid)):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
 
     @contextlib.contextmanager
     def frozen(self):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class WebConfig(AppConfig):
@@ -11,3 +12,7 @@ class WebConfig(AppConfig):
     def ready(self):
         # Imported here because the page cache's signal receivers need the app registry.
         from web import page_cache  # noqa: F401
+        from web.database_waits import bound_postgresql_waits
+
+        if settings.USING_POSTGRES:
+            bound_postgresql_waits()

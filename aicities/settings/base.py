@@ -1,5 +1,6 @@
 """Settings shared by every environment; each value can be overridden from the environment."""
 
+import math
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -9,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from web.csp import csp_settings, permissions_policy
+from web.shared_cache import cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -119,25 +121,36 @@ DATABASES = {
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-# Seconds to wait for a database connection, and for one statement, before giving up: a hung
-# database must not hold visitors for a minute.
-DATABASE_CONNECT_TIMEOUT = int(env("DATABASE_CONNECT_TIMEOUT", "5"))
-DATABASE_STATEMENT_TIMEOUT = int(env("DATABASE_STATEMENT_TIMEOUT", "15"))
+# Every wait for the database is bounded (web/database_waits.py), so a hung database gives
+# visitors a 503 within seconds instead of holding them until gunicorn kills the worker; the
+# sum of the longest waits is checked against gunicorn's timeout when it starts.
+# - seconds to get a PostgreSQL connection;
+# - seconds of silence during a statement after which the server is asked whether it is alive
+#   (a hung one does not answer within DATABASE_CONNECT_TIMEOUT: that is a 503);
+# - seconds a live server may run one statement (it cancels it then);
+# - seconds the process then stops asking the database, answering 503 at once;
+# - seconds a SQLite writer waits for another writer's lock.
+DATABASE_CONNECT_TIMEOUT = float(env("DATABASE_CONNECT_TIMEOUT", "2"))
+DATABASE_PROBE_AFTER = float(env("DATABASE_PROBE_AFTER", "1.5"))
+DATABASE_STATEMENT_TIMEOUT = float(env("DATABASE_STATEMENT_TIMEOUT", "15"))
+DATABASE_BREAKER_SECONDS = float(env("DATABASE_BREAKER_SECONDS", "5"))
+DATABASE_LOCK_TIMEOUT = float(env("DATABASE_LOCK_TIMEOUT", "20"))
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
-            "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+            # libpq's own limit (whole seconds, at least 2) for clients that block.
+            "connect_timeout": max(2, math.ceil(DATABASE_CONNECT_TIMEOUT)),
+            "options": f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}",
         }
     )
 elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Writers queue for the lock (IMMEDIATE) for up to 20 s instead of failing with "database
-    # is locked", and WAL lets readers go on while one writes.
+    # Writers queue for the lock (IMMEDIATE) instead of failing with "database is locked", and
+    # WAL lets readers go on while one writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            "timeout": DATABASE_LOCK_TIMEOUT,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
@@ -145,23 +158,16 @@ elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
+# Seconds to wait for Redis to accept a connection, and to answer a call: together at most half
+# a second, which is all a hung Redis may add to a page, since the first failure opens a
+# circuit breaker that skips the cache for CACHE_BREAKER_SECONDS in the whole process
+# (web/shared_cache.py). A failed call is a miss: pages are still served; rate limits decide for
+# themselves what a miss means (web/throttle.py), and /healthz reports the outage.
+REDIS_CONNECT_TIMEOUT = float(env("REDIS_CONNECT_TIMEOUT", "0.2"))
+REDIS_TIMEOUT = float(env("REDIS_TIMEOUT", "0.3"))
+CACHE_BREAKER_SECONDS = float(env("CACHE_BREAKER_SECONDS", "5"))
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "aicities",
-            # A hung or dead Redis costs a request at most a second or two, and is logged; a
-            # failed read is a miss, so pages are still served (rate limits decide for themselves
-            # what a miss means: web/throttle.py), and /healthz reports the outage.
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "1")),
-                "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "1")),
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-    }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    CACHES = cache_settings(REDIS_URL, connect_timeout=REDIS_CONNECT_TIMEOUT, timeout=REDIS_TIMEOUT)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -341,7 +347,21 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "debug_off": {"()": "django.utils.log.RequireDebugFalse"},
+        "worth_reporting": {"()": "mail.error_reports.WorthReporting"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # Django's error reports to ADMINS, queued in the outbox once per error per hour
+        # instead of sent from inside the failing request (mail/error_reports.py).
+        "error_reports": {
+            "class": "mail.error_reports.QueuedErrorReports",
+            "level": "ERROR",
+            "filters": ["debug_off", "worth_reporting"],
+        },
+    },
+    "loggers": {"django": {"handlers": ["error_reports"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 

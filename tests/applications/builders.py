@@ -13,10 +13,16 @@ from demo.pdf import simple_pdf
 
 DURING_WINDOW = datetime.datetime(2026, 1, 20, 10, 0, tzinfo=datetime.UTC)
 AFTER_WINDOW = datetime.datetime(2026, 2, 20, 10, 0, tzinfo=datetime.UTC)
-# The form "opened" long before any test's clock: never sent too fast.
-OPENED_LONG_AGO = new_started_token(
-    opened_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC).timestamp()
-)
+# Forms are "opened" a few minutes before the tests' clock (DURING_WINDOW): never sent too fast,
+# not yet expired.
+FORM_OPENED_AT = DURING_WINDOW - datetime.timedelta(minutes=10)
+
+
+def opened_form_stamp(opened_at=FORM_OPENED_AT):
+    """The stamp of a newly opened form: its own key, so each one can store one application."""
+    return new_started_token(opened_at=opened_at.timestamp())
+
+
 APPLY_TITLES = {"en": "Apply", "fr": "Candidater", "it": "Candidatura", "nl": "Aanmelden",
                 "de": "Bewerbung", "es": "Solicitud"}  # fmt: skip
 
@@ -40,7 +46,7 @@ def valid_data(cohort, **overrides):
         "commits_to_attend": "on",
         "consent": "on",
         "website": "",
-        "started": OPENED_LONG_AGO,
+        "started": opened_form_stamp(),
         "captcha": "ready",
         "g-recaptcha-response": "token",
         "participants-TOTAL_FORMS": "2",

@@ -126,7 +126,9 @@ def test_a_form_sent_seconds_after_opening_is_refused_then_accepted_later(
         assert client.post(page.url, valid_data(italy, started=token)).status_code == 302
 
 
-@pytest.mark.parametrize("started", [None, "", "1700000000", "1700000000:forged"])
+@pytest.mark.parametrize(
+    "started", [None, "", "1700000000", "1700000000:forged", "1700000000:key:forged"]
+)
 def test_a_missing_or_forged_start_time_is_refused_and_replaced(
     apply_pages, italy, client, started
 ):
@@ -140,7 +142,7 @@ def test_a_missing_or_forged_start_time_is_refused_and_replaced(
     assert not Application.objects.exists()
     fresh = started_token_of(response)
     assert fresh not in ("", started)
-    assert re.fullmatch(r"\d+:[\w-]+", fresh)
+    assert re.fullmatch(r"\d+:[\w-]+:[\w-]+", fresh)  # opened at, the form's key, signature
 
 
 def test_the_per_address_limit_answers_429_with_a_clear_message(

@@ -71,13 +71,16 @@ class Server(str):
 
 
 @contextmanager
-def gunicorn(environment, port, workers=2, threads=1):
+def gunicorn(environment, port, workers=2, threads=1, timeout=60, **popen):
+    """gunicorn with the project's gunicorn.conf.py; `timeout=None` keeps the file's timeout."""
+    options = ["--timeout", str(timeout)] if timeout is not None else []
     process = subprocess.Popen(
         [sys.executable, "-c", SERVE, "aicities.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", str(threads), "--timeout", "60",
+         "--workers", str(workers), "--threads", str(threads), *options,
          "--log-level", "warning"],
         cwd=PROJECT,
         env={**environment, "PYTHONPATH": str(PROJECT)},
+        **popen,
     )  # fmt: skip
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")

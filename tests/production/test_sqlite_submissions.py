@@ -4,6 +4,7 @@ default database, and every application is stored, with its own reference, and n
 import datetime
 import os
 import sqlite3
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -12,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from applications.spam_check import new_started_token
 from tests.applications.builders import valid_data
 from tests.production.servers import environment_for, free_port, gunicorn, manage
 
@@ -53,6 +55,8 @@ def form_data(cohort_pk, number):
             "contact_email": f"sindaco{number}@example.it",
             "participants-TOTAL_FORMS": "1",
             "participants-0-email": f"p{number}@example.it",
+            # This server runs on today's clock: a form opened two minutes ago.
+            "started": new_started_token(opened_at=time.time() - 120),
         },
     )
 
