@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from web.csp import csp_settings, permissions_policy
 
+from .environment import RECAPTCHA_TEST_PRIVATE_KEY, RECAPTCHA_TEST_PUBLIC_KEY
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -301,8 +303,6 @@ TASKS = {
 }
 
 # reCAPTCHA: Google's test keys (always pass) unless real keys are given; production refuses them.
-RECAPTCHA_TEST_PUBLIC_KEY = "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"
-RECAPTCHA_TEST_PRIVATE_KEY = "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", RECAPTCHA_TEST_PUBLIC_KEY)
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", RECAPTCHA_TEST_PRIVATE_KEY)
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]

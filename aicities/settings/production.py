@@ -1,50 +1,24 @@
-"""Production settings: everything secret or host-specific comes from the environment."""
+"""Production settings: everything secret or host-specific comes from the environment.
 
-from django.core.exceptions import ImproperlyConfigured
+The environment is checked first (aicities/settings/environment.py), before any setting reads
+it: a missing or malformed variable stops the process with its name, never its value.
+"""
 
-from .base import *  # noqa: F403
-from .base import (
-    RECAPTCHA_PUBLIC_KEY,
-    RECAPTCHA_TEST_PUBLIC_KEY,
-    USING_POSTGRES,
-    env,
-    env_bool,
-    env_list,
-)
+import os
 
-# --- Security: production refuses unsafe settings -----------------------------------------
-if env_bool("DEBUG", False):
-    raise ImproperlyConfigured(
-        "DEBUG is on: debug pages show settings and code to anyone. Unset DEBUG in production."
-    )
+from .environment import refuse_unfit_environment
+
+refuse_unfit_environment(os.environ)
+
+from .base import *  # noqa: E402, F403
+from .base import env, env_bool, env_list  # noqa: E402
+
+# --- Security: what the environment check above refused is not repeated here ------------------
 DEBUG = False
 DEMO_CONTENT_ALLOWED = False
-
-SECRET_KEY = env("SECRET_KEY", "")
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only") or len(set(SECRET_KEY)) < 5:
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random value of at least 50 characters, with at least 5 "
-        "different characters, in production."
-    )
-
+SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
-if any("*" in host for host in ALLOWED_HOSTS):
-    raise ImproperlyConfigured(
-        "ALLOWED_HOSTS must not contain '*': list the site's host names, so a forged Host "
-        "header cannot poison password-reset links or cached pages."
-    )
-
-if RECAPTCHA_PUBLIC_KEY == RECAPTCHA_TEST_PUBLIC_KEY or not env("RECAPTCHA_PRIVATE_KEY"):
-    raise ImproperlyConfigured("RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY must be real keys.")
 SILENCED_SYSTEM_CHECKS = []
-
-CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "").replace("\\n", "\n")
-if "PRIVATE KEY-----" not in CERTIFICATE_SIGNING_KEY:
-    raise ImproperlyConfigured(
-        "CERTIFICATE_SIGNING_KEY must hold the PEM private key that signs certificates."
-    )
 CERTIFICATE_SIGNING_KEY_FILE = None
 
 CSRF_TRUSTED_ORIGINS = env_list(
@@ -67,22 +41,6 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS.append("security.W019")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-
-# Several app servers share one cache: rate limits, the site frame and the page cache must be
-# the same for all of them, so a per-process cache is refused.
-if not env("REDIS_URL"):
-    raise ImproperlyConfigured(
-        "REDIS_URL must point to the shared Redis cache in production "
-        "(each gunicorn worker would otherwise keep its own rate limits and stale pages)."
-    )
-
-# SQLite serialises every write and lives on one host's disk: fine for a demo, not for a
-# site several app servers share. ALLOW_SQLITE=true accepts it on a single small server.
-if not USING_POSTGRES and not env_bool("ALLOW_SQLITE", False):
-    raise ImproperlyConfigured(
-        "DATABASE_URL must point to PostgreSQL in production (set ALLOW_SQLITE=true to run "
-        "one server on SQLite knowingly)."
-    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
