@@ -437,3 +437,10 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 MIDDLEWARE.insert(
     MIDDLEWARE.index("web.csp.SiteCSPMiddleware"), "web.page_cache.PageCacheMiddleware"
 )
+
+# --- Operations: health, retention, editors' admin ----------------------------------------
+# /healthz shows its checks to staff and to a request with "Authorization: Bearer <token>";
+# everyone else gets the status alone. The probe middleware comes first, so a load balancer
+# reaches it straight at gunicorn, whatever the Host and without HTTPS (web/health.py).
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
+MIDDLEWARE.insert(0, "web.health.HealthProbeMiddleware")
