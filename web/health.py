@@ -6,11 +6,12 @@ through the `health_checks` hook (the mail app: a queued email older than the al
 means no worker is running; certificates: the signing key signs). 200 when every check passes,
 503 otherwise, in JSON.
 
-Anyone gets the status alone. The checks, by name, go to staff (anyone with access to the admin) and to a request bearing
-`HEALTHZ_TOKEN` (`Authorization: Bearer <token>`); even then a failure is named by its kind,
-never by its message, which may carry a server's address. A load balancer probing gunicorn
-directly (any Host, plain HTTP) is answered by `HealthProbeMiddleware`, first in the chain,
-before the host check and the HTTPS redirect would refuse it.
+Anyone gets the status alone. The checks, by name, go to staff (anyone who may use the admin)
+and to a request bearing `HEALTHZ_TOKEN` (`Authorization: Bearer <token>`); even then a failure
+is named by its kind, never by its message, which may carry a server's address. A load
+balancer probing gunicorn directly (any Host, plain HTTP) is answered by
+`HealthProbeMiddleware`, first in the chain, before the host check and the HTTPS redirect
+would refuse it.
 """
 
 import logging
