@@ -299,3 +299,23 @@ def exec_start_commands(unit_path, environment, instance=None):
     for value in service.get("ExecStart", []):
         commands.extend(command_lines(value, environment, instance))
     return commands
+
+
+def service_environment(unit_path, environment_file=None):
+    """The variables systemd gives a unit's processes: its `Environment=` assignments, then its
+    `EnvironmentFile=` (or `environment_file` in its place), which override them."""
+    service = read_unit(unit_path).get("Service", {})
+    variables = {}
+    for value in service.get("Environment", []):
+        for assignment, _quoted in split_words(value):
+            name, _, text = assignment.partition("=")
+            if VARIABLE_NAME.match(name):
+                variables[name] = text
+    files = [environment_file] if environment_file else service.get("EnvironmentFile", [])
+    for name in files:
+        optional = str(name).startswith("-")
+        path = Path(str(name).lstrip("-"))
+        if optional and not path.exists():
+            continue
+        variables.update(read_environment_file(path)[0])
+    return variables

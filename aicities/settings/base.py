@@ -203,12 +203,14 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 # Files that must never be served publicly (applications' signed letters).
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+# Private files and their folders are the site user's alone, whatever the process's umask.
+PRIVATE_FILE_MODES = {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Letters of commitment and certificates: never under MEDIA_ROOT, never a public address.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None, **PRIVATE_FILE_MODES},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -444,3 +446,8 @@ MIDDLEWARE.insert(
 # reaches it straight at gunicorn, whatever the Host and without HTTPS (web/health.py).
 HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
 MIDDLEWARE.insert(0, "web.health.HealthProbeMiddleware")
+# What is kept only for a while, then deleted every night (manage.py prune_records, on
+# aicities-prune.timer): sign-in records (the privacy notice states the same number of days)
+# and finished background tasks. Expired sessions go the same night.
+SIGN_IN_LOG_RETENTION_DAYS = int(env("SIGN_IN_LOG_RETENTION_DAYS", "30"))
+TASK_RESULT_RETENTION_DAYS = int(env("TASK_RESULT_RETENTION_DAYS", "30"))

@@ -11,7 +11,7 @@ from .environment import refuse_unfit_environment
 refuse_unfit_environment(os.environ)
 
 from .base import *  # noqa: E402, F403
-from .base import env, env_bool, env_list  # noqa: E402
+from .base import PRIVATE_FILE_MODES, PRIVATE_MEDIA_ROOT, env, env_bool, env_list  # noqa: E402
 
 # --- Security: what the environment check above refused is not repeated here ------------------
 DEBUG = False
@@ -43,10 +43,15 @@ SILENCED_SYSTEM_CHECKS.append("security.W019")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Public media stay readable by the web server (nginx serves the images) whatever the
+    # services' umask (0027): their folders are made 0755, their files 0644.
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},  # noqa: F405
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None, **PRIVATE_FILE_MODES},
     },
     # Compressed files with content hashes in their names, served for a year by WhiteNoise.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -10,6 +10,7 @@ from aicities.systemd import (
     exec_start_commands,
     parse_environment,
     read_environment_file,
+    service_environment,
 )
 
 
@@ -138,4 +139,20 @@ def test_semicolons_separate_commands_unless_escaped(tmp_path):
 def test_a_dollar_sign_and_the_instance_specifier():
     assert command_lines("run --price $$5 --worker %i", {}, instance="2") == [
         ["run", "--price", "$5", "--worker", "2"]
+    ]
+
+
+def test_the_environment_file_overrides_the_units_own_assignments(tmp_path):
+    # systemd.exec(5): "Settings from these files override settings made with Environment=".
+    env_file = tmp_path / "site.env"
+    env_file.write_text("PORT=9000\n")
+    unit = tmp_path / "site.service"
+    unit.write_text(
+        f'[Service]\nEnvironment=PORT=8000 "GREETING=hello world"\nEnvironmentFile={env_file}\n'
+        "ExecStart=/bin/serve --port ${PORT} --say ${GREETING}\n"
+    )
+    environment = service_environment(unit)
+    assert environment == {"PORT": "9000", "GREETING": "hello world"}
+    assert exec_start_commands(unit, environment) == [
+        ["/bin/serve", "--port", "9000", "--say", "hello world"]
     ]
