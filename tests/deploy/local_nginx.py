@@ -9,7 +9,6 @@ import re
 import shutil
 import socket
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
@@ -36,17 +35,6 @@ http {{
     include {folder}/aicities.conf;
 }}
 """
-
-
-@contextlib.contextmanager
-def public_folder():
-    """A temporary folder other users may enter (nginx's workers do not run as root)."""
-    folder = Path(tempfile.mkdtemp(prefix="aicities-nginx-"))
-    folder.chmod(0o755)
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def nginx_binary():

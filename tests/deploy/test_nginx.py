@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.deploy.local_nginx import LocalNginx, public_folder
+from tests.deploy.local_nginx import LocalNginx
+from tests.services import public_temporary_folder
 
 DOMAIN = "localhost"
 
@@ -39,7 +40,7 @@ def upstream():
 def nginx(upstream):
     # nginx's workers run as another user (nobody, or www-data under Debian's nginx.conf): the
     # public media must be readable by it, as in production, so not under pytest's 0700 folder.
-    with public_folder() as folder:
+    with public_temporary_folder() as folder:
         media = folder / "media"
         (media / "images").mkdir(parents=True, mode=0o755)
         (media / "images" / "logo.txt").write_text("an image")
