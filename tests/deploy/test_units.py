@@ -23,6 +23,9 @@ PERIODIC_JOBS = {
     "aicities-prune": ["prune_records"],
     "aicities-requeue": ["requeue_stalled_emails"],
 }
+# The nightly backup runs as root (it reads the environment file and writes root's folder).
+BACKUP = "aicities-backup"
+SITE_SERVICES = [name for name in SERVICES if not name.startswith(BACKUP)]
 
 
 def commands_of(name):
@@ -36,7 +39,8 @@ def test_each_periodic_job_is_its_own_unit_with_one_command_and_a_timer():
         assert argv[:2] == [f"{APP}/.venv/bin/python", "manage.py"]
         assert argv[2:] == command
         assert read_unit(UNITS / f"{unit}.service")["Service"]["Type"] == ["oneshot"]
-    assert {timer.removesuffix(".timer") for timer in TIMERS} == set(PERIODIC_JOBS)
+    assert {timer.removesuffix(".timer") for timer in TIMERS} == {*PERIODIC_JOBS, BACKUP}
+    assert commands_of(f"{BACKUP}.service") == [[f"{APP}/deploy/backup"]]
 
 
 def test_scheduled_pages_are_published_every_minute():
@@ -46,7 +50,7 @@ def test_scheduled_pages_are_published_every_minute():
 
 def test_every_command_the_units_run_exists():
     commands = get_commands()
-    for service in SERVICES:
+    for service in SITE_SERVICES:
         for argv in commands_of(service):
             if argv[1:2] == ["manage.py"]:
                 assert argv[2] in commands, (service, argv)
@@ -55,7 +59,7 @@ def test_every_command_the_units_run_exists():
 
 
 def test_every_service_runs_as_the_site_user_with_a_private_umask_and_the_environment_file():
-    for service in SERVICES:
+    for service in SITE_SERVICES:
         settings_of = read_unit(UNITS / service)["Service"]
         assert settings_of["User"] == ["aicities"], service
         assert settings_of["UMask"] == ["0027"], service
@@ -66,7 +70,7 @@ def test_every_service_runs_as_the_site_user_with_a_private_umask_and_the_enviro
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="apt-get install systemd")
 def test_systemd_finds_nothing_wrong_with_the_units(tmp_path):
     # A root where the programs the units name exist, with the distribution's own units.
-    for program in (".venv/bin/python", ".venv/bin/gunicorn"):
+    for program in (".venv/bin/python", ".venv/bin/gunicorn", "deploy/backup"):
         stub = tmp_path / APP.lstrip("/") / program
         stub.parent.mkdir(parents=True, exist_ok=True)
         stub.write_text("#!/bin/sh\n")
