@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from aicities.formats import ADMIN_DATE_FORMAT, ADMIN_DATETIME_FORMAT, ADMIN_TIME_FORMAT
 from web.csp import csp_settings, permissions_policy
 
 from .environment import RECAPTCHA_TEST_PRIVATE_KEY, RECAPTCHA_TEST_PUBLIC_KEY
@@ -451,3 +452,16 @@ MIDDLEWARE.insert(0, "web.health.HealthProbeMiddleware")
 # and finished background tasks. Expired sessions go the same night.
 SIGN_IN_LOG_RETENTION_DAYS = int(env("SIGN_IN_LOG_RETENTION_DAYS", "30"))
 TASK_RESULT_RETENTION_DAYS = int(env("TASK_RESULT_RETENTION_DAYS", "30"))
+
+# Moderation workflows are off: editors publish everywhere and committee members publish their
+# own notes (members/groups.py), so Wagtail's default "Moderators approval" only offered a
+# "Submit for moderation" that reached an empty group, and its notifications are sent inside
+# the request rather than through the outbox. WAGTAIL_WORKFLOW_ENABLED=true turns workflows on
+# (deploy/README.md, "Editors": give the task a group of reviewers first).
+WAGTAIL_WORKFLOW_ENABLED = env_bool("WAGTAIL_WORKFLOW_ENABLED", False)
+# The admin's dates: day before month, 24-hour clock, read back in every language
+# (aicities/formats).
+WAGTAIL_DATE_FORMAT = ADMIN_DATE_FORMAT
+WAGTAIL_DATETIME_FORMAT = ADMIN_DATETIME_FORMAT
+WAGTAIL_TIME_FORMAT = ADMIN_TIME_FORMAT
+FORMAT_MODULE_PATH = ["aicities.formats"]
