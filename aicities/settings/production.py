@@ -7,6 +7,7 @@ it: a missing or malformed variable stops the process with its name, never its v
 import os
 
 from .environment import refuse_unfit_environment
+from .object_storage import object_storages
 
 refuse_unfit_environment(os.environ)
 
@@ -56,27 +57,17 @@ STORAGES = {
     # Compressed files with content hashes in their names, served for a year by WhiteNoise.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if env("AWS_STORAGE_BUCKET_NAME"):
-    # Public media on object storage (S3-compatible) through django-storages: stable, unsigned
-    # addresses, so cached pages never point at an expired link.
-    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
-    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
-    AWS_DEFAULT_ACL = None
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"bucket_name": env("AWS_STORAGE_BUCKET_NAME"), "querystring_auth": False},
-    }
-if env("AWS_PRIVATE_BUCKET_NAME"):
-    # Private files in a bucket of their own, never public: read only through the site's views.
-    STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME"),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "querystring_expire": 300,
-        },
-    }
+# Object storage for either store when its bucket is named (pip install -r requirements-s3.txt).
+STORAGES.update(
+    object_storages(
+        public_bucket=env("AWS_STORAGE_BUCKET_NAME"),
+        private_bucket=env("AWS_PRIVATE_BUCKET_NAME"),
+        endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+        region=env("AWS_S3_REGION_NAME"),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE"),
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+    )
+)
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
 
