@@ -223,6 +223,8 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Implicit TLS (SMTPS, port 465) instead of STARTTLS; the two exclude each other.
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "AI for Cities <no-reply@aiforcities.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # An SMTP server that accepts the connection and never answers must not hold the worker.
