@@ -75,7 +75,7 @@ lock: install ## Regenerate requirements.lock and requirements-s3.txt (hashed) w
 	cp requirements.lock requirements-s3.txt  # start from the lock: shared packages keep its pins
 	$(PIP_COMPILE) -o requirements-s3.txt requirements-s3.in
 
-smoke: install ## Production smoke test: release, gunicorn, worker, SMTP sink on PostgreSQL and Redis
+smoke: install ## Production smoke test through deploy/: environment file, release, units, nginx with TLS, backup
 	$(BIN)/python deploy/smoke.py
 
 screenshots: demo ## Screenshot every page type at phone and desktop width into screenshots/index.html
