@@ -66,12 +66,16 @@ messages: install ## Extract UI strings into locale/*.po (needs GNU gettext)
 bench: translations ## Measure page speed and throughput on a data set ten times the demo
 	$(MANAGE) bench
 
-lock: install ## Regenerate requirements.lock (hashes of every runtime package) with pip-tools
-	$(BIN)/pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-		--no-emit-find-links --no-emit-trusted-host -o requirements.lock requirements.txt
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
-smoke: install ## Production smoke test: release, gunicorn, worker, SMTP sink on PostgreSQL and Redis
+lock: install ## Regenerate requirements.lock and requirements-s3.txt (hashed) with pip-tools
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	$(PIP_COMPILE) -o requirements.lock requirements.txt
+	cp requirements.lock requirements-s3.txt  # start from the lock: shared packages keep its pins
+	$(PIP_COMPILE) -o requirements-s3.txt requirements-s3.in
+
+smoke: install ## Production smoke test through deploy/: environment file, release, units, nginx with TLS, backup
 	$(BIN)/python deploy/smoke.py
 
 screenshots: demo ## Screenshot every page type at phone and desktop width into screenshots/index.html

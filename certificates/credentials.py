@@ -331,6 +331,14 @@ def read_credential(token, jwks=None):
         raise InvalidCredential(str(error)) from error
 
 
+def check_signing_key():
+    """For /healthz: the key signs, and the signature verifies against the published keys."""
+    payload = {"healthz": "ok"}
+    if read_credential(sign(payload)) != payload:
+        raise InvalidCredential("a signed test payload did not read back")
+    return "ok"
+
+
 def key_for(keys, kid):
     """The key a `kid` names: its URL, or (credentials signed before keys had URLs) its bare
     thumbprint."""

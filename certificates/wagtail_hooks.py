@@ -9,12 +9,14 @@ from wagtail.admin.menu import MenuItem
 from applications.admin_actions import ADMIN_ACTIONS_HOOK, ApplicationAction
 from applications.models import ApplicationStatus
 from certificates import admin_views
+from certificates.credentials import check_signing_key
 from certificates.holders import holder_space
 from certificates.models import Certificate, Enrolment
 from home.models import HOME_PAGE_HOOK, HomePage
 from members.access import is_participant
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
 from web import page_cache
+from web.health import HEALTH_CHECKS_HOOK
 
 
 @hooks.register("register_admin_urls")
@@ -121,3 +123,8 @@ def certificates_in_my_space(request):
 
 # The page cache (web/page_cache.py): the home page counts certified participants.
 page_cache.register("certificates", models=[Certificate], pages=[HomePage])
+
+
+@hooks.register(HEALTH_CHECKS_HOOK)
+def signing_key_checks():
+    return {"signing_key": check_signing_key}

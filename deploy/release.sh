@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# The release step: run once per deployment, on one host, after the code and its dependencies
-# are in place and before the app servers restart. Safe to run again.
-#   DJANGO_SETTINGS_MODULE defaults to production; PYTHON to the checkout's virtualenv.
+# The release step: once per deployment, on one host, after the code and its dependencies are
+# in place and before the app servers restart. Safe to run again.
+#   sudo /srv/aicities/app/deploy/release.sh
+# It first takes a backup (deploy/backup: database, both file stores, environment file), so an
+# upgrade whose migrations go wrong can be rolled back (deploy/README.md, "Upgrade and roll
+# back"). Every command then runs through deploy/manage: as the service user, with the
+# environment file read exactly as systemd reads it for the services.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-aicities.settings.production}"
-PYTHON="${PYTHON:-.venv/bin/python}"
+MANAGE=deploy/manage
 
-"$PYTHON" manage.py migrate --noinput
-"$PYTHON" manage.py compile_translations
-"$PYTHON" manage.py collectstatic --noinput --verbosity 0
-"$PYTHON" manage.py setup_groups
-"$PYTHON" manage.py sync_site
-"$PYTHON" manage.py bootstrap_site
-"$PYTHON" manage.py update_index --verbosity 0
-"$PYTHON" manage.py requeue_stalled_emails
-"$PYTHON" manage.py check --deploy
+echo "Backup before migrating: $(deploy/backup)"
+$MANAGE migrate --noinput
+$MANAGE compile_translations
+$MANAGE collectstatic --noinput --verbosity 0
+$MANAGE setup_groups
+$MANAGE sync_site
+$MANAGE bootstrap_site
+$MANAGE update_index --verbosity 0
+$MANAGE requeue_stalled_emails
+$MANAGE check --deploy
 echo "Release done."

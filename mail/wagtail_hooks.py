@@ -11,9 +11,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from mail.outbox import VIEW_OUTBOX_PERMISSION, undelivered_count
+from mail.retention import prune_finished_task_results
 from mail.tasks import oldest_waiting_age
 from mail.views import UndeliveredEmailsView, send_again_view
 from web.health import HEALTH_CHECKS_HOOK
+from web.pruning import PRUNE_HOOK
 
 
 @hooks.register("register_admin_urls")
@@ -68,3 +70,8 @@ class UndeliveredEmailsPanel(Component):
 def add_undelivered_emails(request, panels):
     if request.user.has_perm(VIEW_OUTBOX_PERMISSION):
         panels.append(UndeliveredEmailsPanel())
+
+
+@hooks.register(PRUNE_HOOK)
+def task_results_pruning():
+    return {"task results": prune_finished_task_results}

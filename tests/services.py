@@ -230,3 +230,15 @@ def _create_database(binaries, port, folder, run_as):
         if time.monotonic() > deadline:
             raise RuntimeError(f"createdb failed: {result.stderr}")
         time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def public_temporary_folder():
+    """A temporary folder other users may enter (pytest's own are root's alone): for servers
+    whose workers run as another user, as nginx's do, and commands run as a service user."""
+    folder = Path(tempfile.mkdtemp(prefix="aicities-public-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -6,10 +6,20 @@ application page adds reCAPTCHA's sources for itself alone (`RECAPTCHA_CSP`, app
 django-csp's `csp_update`). The admin needs inline scripts and styles, so admin addresses get
 `ADMIN_CSP_DIRECTIVES` instead; both keep `frame-ancestors 'self'`, which lets the admin's
 live preview frame a page and no other site.
+
+When the public media live on object storage, their origin joins `img-src` and `media-src` of
+both policies: the storage itself says where its files are (the address it gives a file), so
+the policy follows the same settings as the storage, endpoint, bucket or custom domain.
 """
+
+import functools
+import json
+from urllib.parse import urlsplit
 
 from csp.constants import NONCE, NONE, SELF
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.core.files.storage import default_storage
 
 SITE_CSP_DIRECTIVES = {
     "default-src": [SELF],
@@ -47,14 +57,41 @@ def is_admin_request(request):
     return request.path.startswith("/admin/")
 
 
+MEDIA_DIRECTIVES = ("img-src", "media-src")
+
+
+@functools.cache
+def _origin_of_media(storage_settings):
+    url = default_storage.url("media-origin")
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def media_origin():
+    """The origin public media are served from, when it is not the site's own (None then)."""
+    return _origin_of_media(json.dumps(settings.STORAGES["default"], sort_keys=True, default=str))
+
+
+def with_media_origin(update):
+    origin = media_origin()
+    if origin is None:
+        return update
+    update = dict(update or {})
+    for directive in MEDIA_DIRECTIVES:
+        update[directive] = [*update.get(directive, []), origin]
+    return update
+
+
 class SiteCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's policy on admin addresses."""
+    """django-csp's middleware, with the admin's policy on admin addresses and the media's
+    origin added to both."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if is_admin_request(request) and parts.config is None:
-            return PolicyParts(ADMIN_CSP_DIRECTIVES, parts.update, parts.replace, parts.nonce)
-        return parts
+        config = parts.config
+        if is_admin_request(request) and config is None:
+            config = ADMIN_CSP_DIRECTIVES
+        return PolicyParts(config, with_media_origin(parts.update), parts.replace, parts.nonce)
 
 
 def csp_settings(report_only, report_uri=""):

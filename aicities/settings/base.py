@@ -9,8 +9,11 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from aicities.formats import ADMIN_DATE_FORMAT, ADMIN_DATETIME_FORMAT, ADMIN_TIME_FORMAT
 from web.csp import csp_settings, permissions_policy
 from web.shared_cache import cache_settings
+
+from .environment import RECAPTCHA_TEST_PRIVATE_KEY, RECAPTCHA_TEST_PUBLIC_KEY
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -207,12 +210,14 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 # Files that must never be served publicly (applications' signed letters).
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+# Private files and their folders are the site user's alone, whatever the process's umask.
+PRIVATE_FILE_MODES = {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Letters of commitment and certificates: never under MEDIA_ROOT, never a public address.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None, **PRIVATE_FILE_MODES},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -224,6 +229,8 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Implicit TLS (SMTPS, port 465) instead of STARTTLS; the two exclude each other.
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "AI for Cities <no-reply@aiforcities.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # An SMTP server that accepts the connection and never answers must not hold the worker.
@@ -307,8 +314,6 @@ TASKS = {
 }
 
 # reCAPTCHA: Google's test keys (always pass) unless real keys are given; production refuses them.
-RECAPTCHA_TEST_PUBLIC_KEY = "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"
-RECAPTCHA_TEST_PRIVATE_KEY = "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", RECAPTCHA_TEST_PUBLIC_KEY)
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", RECAPTCHA_TEST_PRIVATE_KEY)
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
@@ -457,3 +462,28 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 MIDDLEWARE.insert(
     MIDDLEWARE.index("web.csp.SiteCSPMiddleware"), "web.page_cache.PageCacheMiddleware"
 )
+
+# --- Operations: health, retention, editors' admin ----------------------------------------
+# /healthz shows its checks to staff and to a request with "Authorization: Bearer <token>";
+# everyone else gets the status alone. The probe middleware comes first, so a load balancer
+# reaches it straight at gunicorn, whatever the Host and without HTTPS (web/health.py).
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
+MIDDLEWARE.insert(0, "web.health.HealthProbeMiddleware")
+# What is kept only for a while, then deleted every night (manage.py prune_records, on
+# aicities-prune.timer): sign-in records (the privacy notice states the same number of days)
+# and finished background tasks. Expired sessions go the same night.
+SIGN_IN_LOG_RETENTION_DAYS = int(env("SIGN_IN_LOG_RETENTION_DAYS", "30"))
+TASK_RESULT_RETENTION_DAYS = int(env("TASK_RESULT_RETENTION_DAYS", "30"))
+
+# Moderation workflows are off: editors publish everywhere and committee members publish their
+# own notes (members/groups.py), so Wagtail's default "Moderators approval" only offered a
+# "Submit for moderation" that reached an empty group, and its notifications are sent inside
+# the request rather than through the outbox. WAGTAIL_WORKFLOW_ENABLED=true turns workflows on
+# (deploy/README.md, "Editors": give the task a group of reviewers first).
+WAGTAIL_WORKFLOW_ENABLED = env_bool("WAGTAIL_WORKFLOW_ENABLED", False)
+# The admin's dates: day before month, 24-hour clock, read back in every language
+# (aicities/formats).
+WAGTAIL_DATE_FORMAT = ADMIN_DATE_FORMAT
+WAGTAIL_DATETIME_FORMAT = ADMIN_DATETIME_FORMAT
+WAGTAIL_TIME_FORMAT = ADMIN_TIME_FORMAT
+FORMAT_MODULE_PATH = ["aicities.formats"]

@@ -1,50 +1,25 @@
-"""Production settings: everything secret or host-specific comes from the environment."""
+"""Production settings: everything secret or host-specific comes from the environment.
 
-from django.core.exceptions import ImproperlyConfigured
+The environment is checked first (aicities/settings/environment.py), before any setting reads
+it: a missing or malformed variable stops the process with its name, never its value.
+"""
 
-from .base import *  # noqa: F403
-from .base import (
-    RECAPTCHA_PUBLIC_KEY,
-    RECAPTCHA_TEST_PUBLIC_KEY,
-    USING_POSTGRES,
-    env,
-    env_bool,
-    env_list,
-)
+import os
 
-# --- Security: production refuses unsafe settings -----------------------------------------
-if env_bool("DEBUG", False):
-    raise ImproperlyConfigured(
-        "DEBUG is on: debug pages show settings and code to anyone. Unset DEBUG in production."
-    )
+from .environment import refuse_unfit_environment
+from .object_storage import object_storages
+
+refuse_unfit_environment(os.environ)
+
+from .base import *  # noqa: E402, F403
+from .base import PRIVATE_FILE_MODES, PRIVATE_MEDIA_ROOT, env, env_bool, env_list  # noqa: E402
+
+# --- Security: what the environment check above refused is not repeated here ------------------
 DEBUG = False
 DEMO_CONTENT_ALLOWED = False
-
-SECRET_KEY = env("SECRET_KEY", "")
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only") or len(set(SECRET_KEY)) < 5:
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random value of at least 50 characters, with at least 5 "
-        "different characters, in production."
-    )
-
+SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
-if any("*" in host for host in ALLOWED_HOSTS):
-    raise ImproperlyConfigured(
-        "ALLOWED_HOSTS must not contain '*': list the site's host names, so a forged Host "
-        "header cannot poison password-reset links or cached pages."
-    )
-
-if RECAPTCHA_PUBLIC_KEY == RECAPTCHA_TEST_PUBLIC_KEY or not env("RECAPTCHA_PRIVATE_KEY"):
-    raise ImproperlyConfigured("RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY must be real keys.")
 SILENCED_SYSTEM_CHECKS = []
-
-CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "").replace("\\n", "\n")
-if "PRIVATE KEY-----" not in CERTIFICATE_SIGNING_KEY:
-    raise ImproperlyConfigured(
-        "CERTIFICATE_SIGNING_KEY must hold the PEM private key that signs certificates."
-    )
 CERTIFICATE_SIGNING_KEY_FILE = None
 
 CSRF_TRUSTED_ORIGINS = env_list(
@@ -68,52 +43,31 @@ SILENCED_SYSTEM_CHECKS.append("security.W019")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
-# Several app servers share one cache: rate limits, the site frame and the page cache must be
-# the same for all of them, so a per-process cache is refused.
-if not env("REDIS_URL"):
-    raise ImproperlyConfigured(
-        "REDIS_URL must point to the shared Redis cache in production "
-        "(each gunicorn worker would otherwise keep its own rate limits and stale pages)."
-    )
-
-# SQLite serialises every write and lives on one host's disk: fine for a demo, not for a
-# site several app servers share. ALLOW_SQLITE=true accepts it on a single small server.
-if not USING_POSTGRES and not env_bool("ALLOW_SQLITE", False):
-    raise ImproperlyConfigured(
-        "DATABASE_URL must point to PostgreSQL in production (set ALLOW_SQLITE=true to run "
-        "one server on SQLite knowingly)."
-    )
-
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Public media stay readable by the web server (nginx serves the images) whatever the
+    # services' umask (0027): their folders are made 0755, their files 0644.
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},  # noqa: F405
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None, **PRIVATE_FILE_MODES},
     },
     # Compressed files with content hashes in their names, served for a year by WhiteNoise.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if env("AWS_STORAGE_BUCKET_NAME"):
-    # Public media on object storage (S3-compatible) through django-storages: stable, unsigned
-    # addresses, so cached pages never point at an expired link.
-    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
-    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
-    AWS_DEFAULT_ACL = None
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"bucket_name": env("AWS_STORAGE_BUCKET_NAME"), "querystring_auth": False},
-    }
-if env("AWS_PRIVATE_BUCKET_NAME"):
-    # Private files in a bucket of their own, never public: read only through the site's views.
-    STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME"),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "querystring_expire": 300,
-        },
-    }
+# Object storage for either store when its bucket is named (pip install -r requirements-s3.txt).
+STORAGES.update(
+    object_storages(
+        public_bucket=env("AWS_STORAGE_BUCKET_NAME"),
+        private_bucket=env("AWS_PRIVATE_BUCKET_NAME"),
+        endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+        region=env("AWS_S3_REGION_NAME"),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE"),
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+    )
+)
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
 

@@ -259,6 +259,14 @@ PRIVACY_PAGE = {
             "Statistics without names remain. You can ask at any time for a copy of your data "
             "or for its erasure by writing to the programme team.</p>"
         ),
+        heading("Signing in"),
+        paragraph(
+            "<p>When you sign in to the members' area or to the administration, we record each "
+            "attempt: the user name typed, the time, and the network address and browser it "
+            "came from. These records protect accounts against password guessing; they are "
+            "deleted after 30 days. Your session ends when you sign out or two weeks after you "
+            "signed in, and expired sessions are deleted every night.</p>"
+        ),
         heading("Spam protection"),
         paragraph(
             "<p>The application form uses Google reCAPTCHA to tell people from robots. Google's "

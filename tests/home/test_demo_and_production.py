@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from programme.models import Cohort
+from tests.services import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -41,12 +42,13 @@ def run_with_production_settings(*args, **env):
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", *REAL_KEYS}
     }
-    # A shared cache and an explicit database are required; these defaults satisfy the checks
-    # that are not under test (Redis is not contacted by `check`).
+    # A shared cache, an explicit database and the public address are required; these defaults
+    # satisfy the checks that are not under test (`check` contacts no Redis: the port is free).
     environment.update(
         DJANGO_SETTINGS_MODULE="aicities.settings.production",
-        REDIS_URL="redis://127.0.0.1:6379/9",
+        REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
         ALLOW_SQLITE="true",
+        BASE_URL="https://aiforcities.eu",
     )
     environment.update(env)
     return subprocess.run(

@@ -107,9 +107,11 @@ def test_a_queued_email_whose_task_was_lost_is_queued_again(member):
 
 def test_health_fails_when_an_email_waits_too_long(member, client, settings):
     settings.EMAIL_QUEUE_ALERT_MINUTES = 15
+    settings.HEALTHZ_TOKEN = "health-token"
+    token = {"HTTP_AUTHORIZATION": "Bearer health-token"}
     queue_email(PASSWORD_RESET, member.pk)
     assert client.get("/healthz").status_code == 200
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=20)):
-        response = client.get("/healthz")
+        response = client.get("/healthz", **token)
     assert response.status_code == 503
     assert response.json()["checks"]["email_queue"]["ok"] is False

@@ -23,8 +23,11 @@ bootstrap_site()
 """
 
 
-def fetch(url, data=None):
-    request = urllib.request.Request(url, data=data)
+HEALTH_TOKEN = "redis-down-health-token"
+
+
+def fetch(url, data=None, headers=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})
     started = time.monotonic()
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -48,6 +51,7 @@ def test_the_site_serves_without_redis(tmp_path):
         REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0",
         ALLOWED_HOSTS="127.0.0.1",
         BASE_URL=f"http://127.0.0.1:{port}",
+        HEALTHZ_TOKEN=HEALTH_TOKEN,
     )
     manage(environment, "migrate", "--noinput")
     manage(environment, "shell", "-c", PREPARE)
@@ -56,5 +60,7 @@ def test_the_site_serves_without_redis(tmp_path):
             status, _body, seconds = fetch(base + path)
             assert status in (200, 404) and status < 500, (path, status)
             assert seconds < 5, (path, seconds)
-        status, body, _seconds = fetch(base + "/healthz")
+        status, body, _seconds = fetch(
+            base + "/healthz", headers={"Authorization": f"Bearer {HEALTH_TOKEN}"}
+        )
         assert status == 503 and '"cache"' in body

@@ -8,35 +8,18 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-import psycopg2
 import pytest
-import redis
 
 from demo.processes import memory_of, worker_pids
 from tests.production.servers import environment_for, free_port, gunicorn, manage
+from tests.services import private_postgres, private_redis
 
-ADMIN_DATABASE = "postgres://postgres@127.0.0.1:5432/postgres"
-DATABASE = "aicities_two_servers"
-REDIS = "redis://127.0.0.1:6379/6"
 LOOKUPS_ALLOWED = 4
 
-
-def reachable():
-    try:
-        psycopg2.connect(ADMIN_DATABASE, connect_timeout=2).close()
-        redis.Redis.from_url(REDIS, socket_timeout=2).ping()
-    except Exception:
-        return False
-    return True
-
-
-pytestmark = [
-    pytest.mark.skipif(not reachable(), reason="needs PostgreSQL and Redis on 127.0.0.1"),
-    pytest.mark.skipif(
-        os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="runs once, in the SQLite pass (it makes its own PostgreSQL database)",
-    ),
-]
+pytestmark = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="runs once, in the SQLite pass (it starts a PostgreSQL and a Redis of its own)",
+)
 
 PREPARE = """
 import datetime
@@ -62,16 +45,6 @@ session.record_edit(before)
 """
 
 
-def fresh_database():
-    connection = psycopg2.connect(ADMIN_DATABASE)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{DATABASE}"')
-    connection.close()
-    return ADMIN_DATABASE.rsplit("/", 1)[0] + f"/{DATABASE}"
-
-
 def status_of(url):
     status, _cache, html = fetch(url)
     return status, html
@@ -90,13 +63,19 @@ def fetch(url):
         return error.code, error.headers.get("X-Page-Cache"), error.read().decode()
 
 
-def test_two_servers_share_the_database_and_the_rate_limits():
-    database_url = fresh_database()
-    redis.Redis.from_url(REDIS).flushdb()
+@pytest.fixture
+def servers():
+    """A PostgreSQL and a Redis of this test's own, on free ports, gone at the end."""
+    with private_postgres() as postgres, private_redis() as cache:
+        yield postgres.url, cache.url
+
+
+def test_two_servers_share_the_database_and_the_rate_limits(servers):
+    database_url, redis_url = servers
     first_port, second_port = free_port(), free_port()
     environment = environment_for(
         database_url,
-        REDIS_URL=REDIS,
+        REDIS_URL=redis_url,
         ALLOWED_HOSTS="127.0.0.1",
         BASE_URL=f"http://127.0.0.1:{first_port}",
         CERTIFICATE_LOOKUPS_ALLOWED=str(LOOKUPS_ALLOWED),

@@ -1,5 +1,8 @@
 """Restricted documents never sit in the public media folder and are served only by Django."""
 
+import os
+import stat
+import uuid
 from pathlib import Path
 
 import pytest
@@ -55,3 +58,19 @@ def test_files_move_when_a_collection_becomes_restricted_and_back(committee_tree
     document.refresh_from_db()
     assert not document.file.name.startswith("private/")
     assert public_path(document.file.name).exists()
+
+
+def test_private_files_are_the_site_users_alone_whatever_the_umask(committee_tree):
+    from web.storage import private_storage
+
+    document = Resource.objects.get(pk=committee_tree.document.pk)
+    previous = os.umask(0)  # the most permissive: the modes must come from the storage
+    try:
+        letter = ContentFile(simple_pdf("Letter", ["Signed."]))
+        name = private_storage().save(f"letters/{uuid.uuid4().hex}/letter.pdf", letter)
+    finally:
+        os.umask(previous)
+    letter_path = Path(private_storage().path(name))
+    for path in (Path(document.file.path), letter_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(letter_path.parent.stat().st_mode) == 0o700

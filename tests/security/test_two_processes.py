@@ -1,7 +1,7 @@
 """The limits hold across app servers: two gunicorn processes share one Redis cache.
 
-The processes use the test settings with REDIS_URL (Redis database 5, kept for this suite) and
-a throw-away SQLite file; the look-up endpoint refuses before it touches the database.
+The processes use the test settings with REDIS_URL (a Redis of this test's own, on a free port)
+and a throw-away SQLite file; the look-up endpoint refuses before it touches the database.
 """
 
 import os
@@ -15,24 +15,9 @@ from pathlib import Path
 
 import pytest
 
-REDIS_URL = os.environ.get("SECURITY_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+from tests.services import free_port, private_redis
+
 BASE_DIR = Path(__file__).resolve().parents[2]
-
-
-def redis_or_skip():
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
-    return client
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_listening(port, process, timeout=60):
@@ -48,11 +33,11 @@ def wait_until_listening(port, process, timeout=60):
     raise TimeoutError(f"server on port {port} did not start")
 
 
-def start_server(port, tmp_path, **env):
+def start_server(port, tmp_path, redis_url, **env):
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "aicities.settings.test",
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": redis_url,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'servers.sqlite3'}",
         **env,
     }
@@ -80,9 +65,15 @@ def start_server(port, tmp_path, **env):
 
 @pytest.fixture
 def two_servers(tmp_path):
-    redis_or_skip().flushdb()
+    with private_redis() as cache:
+        yield from serve_twice(tmp_path, cache.url)
+
+
+def serve_twice(tmp_path, redis_url):
     ports = [free_port(), free_port()]
-    processes = [start_server(port, tmp_path, CERTIFICATE_LOOKUPS_ALLOWED="4") for port in ports]
+    processes = [
+        start_server(port, tmp_path, redis_url, CERTIFICATE_LOOKUPS_ALLOWED="4") for port in ports
+    ]
     try:
         for port, process in zip(ports, processes, strict=True):
             wait_until_listening(port, process)
@@ -95,7 +86,6 @@ def two_servers(tmp_path):
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
-        redis_or_skip().flushdb()
 
 
 def post_credential(port):

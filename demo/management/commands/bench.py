@@ -32,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 import zoneinfo
 from dataclasses import dataclass, field
 from unittest import mock
@@ -101,6 +102,13 @@ def reset_database():
     connections.close_all()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     return name
+
+
+def drop_server_database(name):
+    """A server database of this run is dropped at its end; bench.sqlite3 stays for a look."""
+    if connection.vendor != "sqlite":
+        connections.close_all()
+        connection.creation.destroy_test_db(name, verbosity=0, keepdb=False)
 
 
 def publish_child(parent, page):
@@ -523,6 +531,12 @@ class Command(BaseCommand):
         self.failures, self.missed = [], []
         started = time.perf_counter()
         name = reset_database()
+        try:
+            self.measure(name, started, options)
+        finally:
+            drop_server_database(name)
+
+    def measure(self, name, started, options):
         build_data_set()
         self.stdout.write(
             f"Database {name}: {COHORTS} cohorts, {EVENTS} events, 6 languages "
@@ -558,7 +572,13 @@ class Command(BaseCommand):
         ]
         if options["skip_load"]:
             command.append("--skip-load")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS, "PYTHONUNBUFFERED": "1"}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS,
+            "PYTHONUNBUFFERED": "1",
+            # This run's own database and cache keys (aicities/settings/bench.py).
+            "BENCH_RUN": uuid.uuid4().hex[:12],
+        }
         returncode = subprocess.call(command, env=env, cwd=settings.BASE_DIR)
         if returncode:
             raise SystemExit(returncode)

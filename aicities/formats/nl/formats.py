@@ -1,0 +1,3 @@
+from aicities.formats import input_formats
+
+DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS = input_formats("nl")
