@@ -44,10 +44,10 @@ def free_port():
 
 def signing_key_pem():
     from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
     return (
-        Ed25519PrivateKey.generate()
+        rsa.generate_private_key(public_exponent=65537, key_size=3072)
         .private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,

@@ -319,11 +319,11 @@ PROGRAMME_PARTICIPANT_TARGET = 175
 # Certificates. The completion rule: "all" (every session of the cohort that was not cancelled)
 # or minimum counts per kind, e.g. "online=3,in_person=1".
 CERTIFICATE_COMPLETION_RULE = env("CERTIFICATE_COMPLETION_RULE", "all")
-# The key that signs the Open Badges credentials: an Ed25519 (or RSA) private key in PEM.
-# Without it, development and tests create one in CERTIFICATE_SIGNING_KEY_FILE on first use;
-# production refuses to start without it.
+# The key that signs the Open Badges credentials (RS256): an RSA private key of at least 3072
+# bits, in PEM. Without it, development and tests create one in CERTIFICATE_SIGNING_KEY_FILE on
+# first use; production refuses to start without it, and `check` refuses any other kind.
 CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "").replace("\\n", "\n")
-CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / ".certificate-signing-key.pem"
+CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / ".certificate-signing-key-rsa.pem"
 # Certificate look-ups allowed per client address: (count, seconds).
 CERTIFICATE_LOOKUP_RATE = (
     int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),

@@ -43,7 +43,8 @@ SILENCED_SYSTEM_CHECKS = []
 CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "").replace("\\n", "\n")
 if "PRIVATE KEY-----" not in CERTIFICATE_SIGNING_KEY:
     raise ImproperlyConfigured(
-        "CERTIFICATE_SIGNING_KEY must hold the PEM private key that signs certificates."
+        "CERTIFICATE_SIGNING_KEY must hold the PEM RSA private key (3072 bits or more) that "
+        "signs certificates."
     )
 CERTIFICATE_SIGNING_KEY_FILE = None
 
