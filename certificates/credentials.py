@@ -11,6 +11,7 @@ points at its bit, a position drawn at random for its certificate (Certificate.s
 """
 
 import base64
+import datetime
 import functools
 import gzip
 import json
@@ -26,6 +27,7 @@ from django.urls import reverse
 from certificates.issuing import verification_url
 from certificates.models import STATUS_LIST_SIZE
 from certificates.pdf import ISSUER_NAME
+from home.dates import iso_moment
 from web.links import absolute_url
 
 CONTEXTS = [
@@ -194,10 +196,6 @@ def achievement():
     }
 
 
-def _iso(moment):
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 def credential(certificate):
     """The OpenBadgeCredential of `certificate`, as a dictionary."""
     enrolment = certificate.enrolment
@@ -213,7 +211,7 @@ def credential(certificate):
             "name": ISSUER_NAME,
             "url": ISSUER_URL,
         },
-        "validFrom": _iso(certificate.issued_at),
+        "validFrom": iso_moment(certificate.issued_at),
         "credentialSubject": {
             "id": enrolment.subject_urn,
             "type": ["AchievementSubject"],
@@ -225,8 +223,8 @@ def credential(certificate):
                     "identityHash": enrolment.name,
                 }
             ],
-            "activityStartDate": _iso_date(cohort.first_day),
-            "activityEndDate": _iso_date(cohort.last_day),
+            "activityStartDate": _start_of_day(cohort.first_day, cohort),
+            "activityEndDate": _start_of_day(cohort.last_day, cohort),
             "achievement": achievement(),
         },
         "credentialStatus": status_entry(certificate),
@@ -242,8 +240,9 @@ def credential(certificate):
     }
 
 
-def _iso_date(day):
-    return f"{day.isoformat()}T00:00:00Z"
+def _start_of_day(day, cohort):
+    """The cohort's day (in its zone), as the date-time Open Badges asks for, with its offset."""
+    return iso_moment(datetime.datetime.combine(day, datetime.time(0), tzinfo=cohort.zone))
 
 
 def sign(payload):
@@ -323,7 +322,7 @@ def status_list_credential(revoked_indexes, valid_from):
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer_id(),
-        "validFrom": _iso(valid_from),
+        "validFrom": iso_moment(valid_from),
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",

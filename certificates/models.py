@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import Position
 from certificates.calendar_rule import require_course_ended, require_session_started
+from home.dates import local_day
 from programme.models import Cohort
 from web.storage import private_storage
 
@@ -277,6 +278,15 @@ class Certificate(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+    @property
+    def issued_on(self):
+        """The day of issue in Efus's zone (Brussels), as every page, PDF and email shows it."""
+        return local_day(self.issued_at)
+
+    @property
+    def revoked_on(self):
+        return local_day(self.revoked_at) if self.revoked_at else None
 
     def require_course_ended(self):
         """No certificate exists, nor is dated, before its cohort's last session has ended."""
