@@ -115,6 +115,8 @@ class ApplicationAdmin(ModelAdmin):
 
     @admin.display(description=gettext_lazy("Select"))
     def selection(self, obj):
+        if not obj.can_be_decided:
+            return ""  # Withdrawn or erased: out of every decision.
         return format_html(
             '<input type="checkbox" name="applications" value="{}" form="bulk-decision" '
             'aria-label="{}">',
