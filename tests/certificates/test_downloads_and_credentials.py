@@ -2,6 +2,7 @@
 with the published key, breaks when tampered with, and shows a revocation."""
 
 import base64
+import datetime
 import json
 
 import pytest
@@ -91,7 +92,9 @@ def test_the_credential_is_an_open_badge_credential(certificate):
     assert any("purl.imsglobal.org/spec/ob/v3p0/context" in c for c in body["@context"])
     assert body["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert body["issuer"]["type"] == ["Profile"] and "Efus" in body["issuer"]["name"]
-    assert body["validFrom"].endswith("Z")
+    valid_from = datetime.datetime.fromisoformat(body["validFrom"])  # in Brussels, with its offset
+    assert valid_from == certificate.issued_at.replace(microsecond=0)
+    assert body["validFrom"][-6:] in ("+01:00", "+02:00")
     subject = body["credentialSubject"]
     assert subject["type"] == ["AchievementSubject"]
     assert subject["achievement"]["type"] == ["Achievement"]
