@@ -83,11 +83,14 @@ def test_the_invitation_refuses_gent1234_in_the_members_language(client, jan, la
     assert response.status_code == 200
     page = BeautifulSoup(response.content.decode(), "html.parser")
     with translation.override(language):
-        too_short = translation.ngettext(
-            "This password is too short. It must contain at least %d character.",
-            "This password is too short. It must contain at least %d characters.",
-            12,
-        ) % 12
+        too_short = (
+            translation.ngettext(
+                "This password is too short. It must contain at least %d character.",
+                "This password is too short. It must contain at least %d characters.",
+                12,
+            )
+            % 12
+        )
     assert language == "en" or "too short" not in too_short
     errors = page.find(id="id_new_password1_error")
     assert too_short in " ".join(errors.get_text(" ").split()), language
