@@ -16,6 +16,8 @@ from applications.factories import ApplicationFactory
 from applications.models import Application, ApplicationStatus
 from applications.notifications import queue_date_change_emails
 from applications.selection import authorities, by_country_and_status, make_up
+from certificates.enrolment import enrol_cohort
+from certificates.models import Enrolment
 from programme.models import SessionDateChange
 from tests.applications.builders import run_queue
 
@@ -207,5 +209,14 @@ def test_an_accepted_application_erased_keeps_its_decision_but_gets_no_email(eve
     assert accepted.cohort.accepted_participants == 1  # its seat stays taken
     with pytest.raises(NotDecidable):
         change_status(accepted, ApplicationStatus.DECLINED, editor)
+    run_queue()
+    assert not mail.outbox
+
+
+def test_an_accepted_application_erased_enrols_and_invites_nobody(every_status, editor, groups):
+    accepted = every_status[ApplicationStatus.ACCEPTED]
+    erase(reference=accepted.reference, by=editor)
+    assert enrol_cohort(accepted.cohort, by=editor) == []
+    assert not Enrolment.objects.exists()
     run_queue()
     assert not mail.outbox
