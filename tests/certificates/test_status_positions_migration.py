@@ -12,7 +12,7 @@ from certificates import credentials
 from certificates.models import STATUS_LIST_SIZE, Certificate
 from tests.certificates.conftest import attend
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [("certificates", "0003_calendar_key")]
 AFTER = [("certificates", "0004_random_status_list_positions")]
