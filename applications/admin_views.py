@@ -19,7 +19,7 @@ from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
 
 from applications import exports
 from applications.admin_actions import actions_for
-from applications.decisions import NotEnoughSeats, change_status
+from applications.decisions import NotDecidable, NotEnoughSeats, change_status
 from applications.records import Application, ApplicationStatus
 from applications.selection import authorities, by_country_and_status, make_up, percent
 from programme.models import Cohort
@@ -75,17 +75,16 @@ def decide(request, applications, status):
     label = ApplicationStatus(status).label
     decided, refused = [], 0
     for application in applications:
-        if application.status == ApplicationStatus.WITHDRAWN:
+        if not application.can_be_decided:
             refused += 1
-            messages.error(
-                request,
-                _("%(reference)s was withdrawn by the applicant and cannot be decided.")
-                % {"reference": application.reference},
-            )
+            messages.error(request, why_not_decidable(application))
             continue
         try:
             if change_status(application, status, request.user):
                 decided.append(application.reference)
+        except NotDecidable:  # Erased since the list was shown.
+            refused += 1
+            messages.error(request, why_not_decidable(application))
         except NotEnoughSeats:
             refused += 1
             cohort = Cohort.objects.get(pk=application.cohort_id)
@@ -116,6 +115,17 @@ def decide(request, applications, status):
         messages.info(request, _("Nothing changed: the status was already “%s”.") % label)
 
 
+def why_not_decidable(application):
+    if application.status == ApplicationStatus.WITHDRAWN:
+        return _("%(reference)s was withdrawn by the applicant and cannot be decided.") % {
+            "reference": application.reference
+        }
+    return _(
+        "The personal data of %(reference)s was erased: it cannot be decided, and nobody can "
+        "be emailed."
+    ) % {"reference": application.reference}
+
+
 def recipients(applications, status):
     """Who a decision of `status` would email: the applications it changes, with their contact."""
     return [
@@ -127,7 +137,7 @@ def recipients(applications, status):
             "language": application.get_language_display(),
         }
         for application in applications
-        if application.status not in (status, ApplicationStatus.WITHDRAWN)
+        if application.can_be_decided and application.status != status
     ]
 
 
@@ -206,7 +216,9 @@ class ApplicationInspectView(InspectView):
             letter_url=reverse("applications_letter", args=[application.pk])
             if application.letter
             else "",
-            decision_form=DecisionForm(current=application.status) if can_decide(user) else None,
+            decision_form=DecisionForm(current=application.status)
+            if can_decide(user) and application.can_be_decided
+            else None,
             actions=actions_for(self.request, application),
             history_url=self.url_helper.get_action_url("history", self.pk_quoted),
             **kwargs,
@@ -216,6 +228,9 @@ class ApplicationInspectView(InspectView):
         if not can_decide(request.user):
             raise PermissionDenied
         here = self.url_helper.get_action_url("inspect", self.pk_quoted)
+        if not self.instance.can_be_decided:
+            messages.error(request, why_not_decidable(self.instance))
+            return redirect(here)
         form = DecisionForm(request.POST, current=self.instance.status)
         if not form.is_valid():
             messages.error(request, _("Choose one of the decisions offered."))

@@ -10,7 +10,11 @@ the application's admin screen (``applications.data_requests``).
 Anonymising keeps the row and everything the statistics need — the authority (its kind, name,
 country, region, size and Efus membership), the applying service, the status and its history,
 and each participant's position, gender and service — so that the seat count and the diversity
-summary of a cohort stay true. Only ids and counts are ever logged, never a name or an address.
+summary of a cohort stay true. An application still waiting (received, under review or on the
+waiting list) leaves the selection: its status becomes "Personal data erased", recorded in its
+history, so it leaves every queue and count of those waiting; a decision already taken stays.
+No decision can be taken on an erased application, and no email goes to it. Only ids and counts
+are ever logged, never a name or an address.
 """
 
 import datetime
@@ -22,14 +26,22 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from applications.notifications import ALERT_KINDS, APPLICATION_KINDS
-from applications.records import Application, OpeningAlert, ProposedParticipant
+from applications.records import (
+    ERASED_EMAIL_DOMAIN,
+    OPEN_STATUSES,
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    OpeningAlert,
+    ProposedParticipant,
+)
 from mail.tasks import forget_queued_emails
 from programme.models import Cohort, Session
 
 logger = logging.getLogger(__name__)
 
 ERASED = "erased"
-ERASED_DOMAIN = "invalid.example"
+ERASED_DOMAIN = ERASED_EMAIL_DOMAIN
 
 
 def erased_email(*ids):
@@ -37,7 +49,7 @@ def erased_email(*ids):
 
 
 def is_anonymised(application):
-    return application.contact_email.endswith(f"@{ERASED_DOMAIN}")
+    return application.is_erased
 
 
 def not_anonymised(applications):
@@ -78,8 +90,10 @@ def _forget_email_tasks(application_ids=(), alert_ids=()):
     )
 
 
-def anonymise(application):
-    """Replace the application's personal data with neutral values, in one transaction.
+def anonymise(application, by=None):
+    """Replace the application's personal data with neutral values, in one transaction; one
+    still waiting leaves the selection (see the module's docstring), `by` recorded as the one
+    who changed its status.
 
     The letter's file is deleted from storage once the transaction has committed (so a rollback
     never leaves a row pointing at a deleted file). Returns the application, reloaded.
@@ -106,11 +120,25 @@ def anonymise(application):
         )
         for participant in application.participants.all():
             _anonymise_participant(participant)
+        if application.status in OPEN_STATUSES:
+            _leave_the_selection(application, by)
         _forget_email_tasks(application_ids=[application.pk])
         if letter_name:
             transaction.on_commit(lambda: storage.delete(letter_name))
     logger.info("Anonymised application %s", application.pk)
     return application
+
+
+def _leave_the_selection(application, by):
+    """The status becomes "Personal data erased", in the history; nobody is emailed."""
+    ApplicationStatusChange.objects.create(
+        application=application,
+        old_status=application.status,
+        new_status=ApplicationStatus.ERASED,
+        changed_by=by if by and by.is_authenticated else None,
+    )
+    application.status = ApplicationStatus.ERASED
+    application.save(update_fields=["status"])
 
 
 def _anonymise_participant(participant):
@@ -292,7 +320,7 @@ def export_applicant_data(reference=None, email=None):
     }
 
 
-def erase(reference=None, email=None):
+def erase(reference=None, email=None, by=None):
     """Erase one applicant's personal data on request; return what was done, as counts.
 
     Their applications are anonymised (not deleted, so seats and statistics stay right),
@@ -304,7 +332,7 @@ def erase(reference=None, email=None):
     with transaction.atomic():
         applications = list(not_anonymised(_applications_of(reference, email)))
         for application in applications:
-            anonymise(application)
+            anonymise(application, by=by)
             counts["applications"] += 1
         ids = [application.pk for application in applications]
         for participant in _other_participations(email, ids):

@@ -130,7 +130,7 @@ class EraseView(DataRequestView):
             return redirect(self.inspect_url)
         # The erasure and its log entry stand or fall together.
         with transaction.atomic():
-            counts = erase(**applicant_of(self.application))
+            counts = erase(**applicant_of(self.application), by=request.user)
             log_action(self.application, ERASED, user=request.user, data=counts)
         messages.success(
             request,

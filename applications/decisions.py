@@ -19,6 +19,10 @@ class NotEnoughSeats(Exception):
     pass
 
 
+class NotDecidable(Exception):
+    """The application was withdrawn, or its personal data erased: no decision, no email."""
+
+
 def _move_seats(cohort_id, delta):
     """Add `delta` accepted participants; the database refuses to go past the cohort's seats."""
     try:
@@ -40,6 +44,8 @@ def change_status(application, new_status, user=None):
     old_status = application.status
     if old_status == new_status:
         return None
+    if application.is_erased:
+        raise NotDecidable(application.reference)
     seats = application.participants.count()
     if new_status == ApplicationStatus.ACCEPTED:
         _move_seats(application.cohort_id, seats)

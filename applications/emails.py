@@ -88,6 +88,8 @@ def _application_email(kind):
     @email_kind(kind)
     def build(application_id, date_change_id=None):
         application = Application.objects.select_related("cohort").get(pk=application_id)
+        if application.is_erased:
+            return None  # Erased after the email was queued: nobody to write to.
         date_change = (
             SessionDateChange.objects.select_related("cohort", "session").get(pk=date_change_id)
             if date_change_id

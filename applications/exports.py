@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from home.dates import in_efus_zone, local_day
+
 CSV = "csv"
 XLSX = "xlsx"
 CONTENT_TYPES = {
@@ -62,7 +64,7 @@ def rows(queryset):
             application.contact_name,
             application.contact_email,
             application.get_status_display(),
-            timezone.localtime(application.submitted_at).replace(tzinfo=None, microsecond=0),
+            in_efus_zone(application.submitted_at).replace(tzinfo=None, microsecond=0),
         ]
         participants = [
             [p.name, p.get_position_display(), p.service, p.get_gender_display(), p.email]
@@ -120,6 +122,6 @@ def response(queryset, export_format):
         write_xlsx(queryset, output)
         content = output.getvalue()
     response = HttpResponse(content, content_type=CONTENT_TYPES[export_format])
-    filename = f"applications-{timezone.localdate():%Y-%m-%d}.{export_format}"
+    filename = f"applications-{local_day(timezone.now()):%Y-%m-%d}.{export_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

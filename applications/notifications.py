@@ -26,7 +26,11 @@ ALERT_KINDS = {ALERT_CONFIRMATION, ALERT_OPENING}
 
 
 def queue_application_email(kind, application, date_change=None):
+    """Queue the email of `kind` about `application`; none about an erased one (the address is
+    gone, and whoever asked for the erasure is not written to again)."""
     assert kind in APPLICATION_KINDS, kind
+    if application.is_erased:
+        return
     queue_email(kind, application.pk, date_change_id=date_change.pk if date_change else None)
 
 

@@ -71,6 +71,21 @@ class ApplicationStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("Waitlisted")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # Erased on the applicant's request (or at the end of the retention period) while it was
+    # still waiting: it leaves the selection, and nobody is left to write to.
+    ERASED = "erased", _("Personal data erased")
+
+
+# Waiting for a decision, or for a seat: what an erasure takes out of the selection.
+OPEN_STATUSES = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.WAITLISTED,
+)
+# Where the selection ended without the applicant taking part: not counted as proposed.
+LEFT_STATUSES = (ApplicationStatus.WITHDRAWN, ApplicationStatus.ERASED)
+# Erasure writes addresses in this reserved domain (RFC 2606), where no email can go.
+ERASED_EMAIL_DOMAIN = "invalid.example"
 
 
 def letter_path(application, filename):
@@ -172,13 +187,35 @@ class Application(models.Model):
         return POPULATION_LABELS[AuthorityKind(self.authority_kind)]
 
     @property
+    def is_erased(self):
+        """Its personal data was erased: no decision can be taken, no email can go to it."""
+        return self.status == ApplicationStatus.ERASED or self.contact_email.endswith(
+            f"@{ERASED_EMAIL_DOMAIN}"
+        )
+
+    @property
     def can_withdraw(self):
-        return self.status not in (ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED)
+        return not self.is_erased and self.status not in (
+            ApplicationStatus.WITHDRAWN,
+            ApplicationStatus.DECLINED,
+        )
+
+    @property
+    def can_be_decided(self):
+        return not self.is_erased and self.status != ApplicationStatus.WITHDRAWN
 
     @property
     def steps(self):
-        """The stages of the review as the applicant sees them, marking the ones reached."""
+        """The stages of the review as the applicant sees them, marking the ones reached.
+
+        An application withdrawn (or erased) shows the review as reached only if it had moved
+        on from "Received" before, and ends on "Withdrawn", never on a review it did not get.
+        """
         order = [ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW]
+        if self.status in LEFT_STATUSES:
+            reviewed = self.status_changes.exclude(new_status__in=LEFT_STATUSES).exists()
+            shown = order if reviewed else order[:1]
+            return [(status.label, True) for status in shown] + [(self.get_status_display(), True)]
         reached = order.index(self.status) if self.status in order else len(order)
         steps = [(status.label, index <= reached) for index, status in enumerate(order)]
         final = self.status if self.status not in order else None

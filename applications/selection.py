@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
 from applications.records import (
+    LEFT_STATUSES,
     Application,
     ApplicationStatus,
     AuthorityKind,
@@ -96,10 +97,11 @@ def _tables(proposed, accepted, make_up_spec):
 
 
 def make_up(cohort):
-    """Proposed participants (every application not withdrawn) against the accepted ones."""
+    """Proposed participants (every application not withdrawn nor erased while it waited)
+    against the accepted ones."""
     proposed = list(
         ProposedParticipant.objects.filter(application__cohort=cohort)
-        .exclude(application__status=ApplicationStatus.WITHDRAWN)
+        .exclude(application__status__in=LEFT_STATUSES)
         .values("gender", "position", "application__service", "application__population",
                 "application__status")
     )  # fmt: skip
@@ -108,10 +110,11 @@ def make_up(cohort):
 
 
 def authorities(cohort):
-    """Authorities that applied (every application not withdrawn) against the accepted ones."""
+    """Authorities that applied (every application not withdrawn nor erased while it waited)
+    against the accepted ones."""
     applied = list(
         Application.objects.filter(cohort=cohort)
-        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .exclude(status__in=LEFT_STATUSES)
         .values("authority_kind", "efus_member", "status")
     )
     accepted = [row for row in applied if row["status"] == ApplicationStatus.ACCEPTED]

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import path
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -21,6 +21,7 @@ from applications.models import (
     ApplicationStatusChange,
 )
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
+from home.dates import local_day
 from programme.models import Cohort
 from web import page_cache
 
@@ -115,6 +116,8 @@ class ApplicationAdmin(ModelAdmin):
 
     @admin.display(description=gettext_lazy("Select"))
     def selection(self, obj):
+        if not obj.can_be_decided:
+            return ""  # Withdrawn or erased: out of every decision.
         return format_html(
             '<input type="checkbox" name="applications" value="{}" form="bulk-decision" '
             'aria-label="{}">',
@@ -144,7 +147,7 @@ class ApplicationAdmin(ModelAdmin):
     )
     def submitted_on(self, obj):
         # A date reads at a glance; the time is on the application's screen.
-        return formats.date_format(timezone.localtime(obj.submitted_at), "SHORT_DATE_FORMAT")
+        return formats.date_format(local_day(obj.submitted_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=gettext_lazy("Possible duplicate"))
     def duplicate(self, obj):

@@ -14,6 +14,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from applications.models import Application, ApplicationStatus
+from certificates.calendar_rule import CourseNotEnded, course_calendar, why_not_started
 from certificates.completion import cohort_progress
 from certificates.enrolment import enrol_application, enrol_cohort
 from certificates.forms import OverrideForm, RevocationForm
@@ -83,14 +84,20 @@ class CohortListView(CertificatesView):
 
 
 class Cell:
-    __slots__ = ("session", "record", "present", "field", "label")
+    __slots__ = ("session", "record", "present", "field", "label", "refused")
 
-    def __init__(self, enrolment, session, record):
+    def __init__(self, enrolment, session, record, refused):
         self.session = session
         self.record = record
         self.present = bool(record and record.present)
         self.field = f"present-{enrolment.pk}-{session.pk}"
         self.label = f"{enrolment.name} – {session.title}"
+        self.refused = refused  # why attendance cannot be recorded yet, or ""
+
+
+def refusal(message):
+    """The text of a refusal raised as a ValidationError."""
+    return " ".join(message.messages)
 
 
 class CohortView(CertificatesView):
@@ -115,6 +122,8 @@ class CohortView(CertificatesView):
     def get_context_data(self, **kwargs):
         cohort = self.cohort
         sessions = cohort.ordered_sessions
+        for session in sessions:
+            session.attendance_refused = why_not_started(session)
         enrolments = self.enrolments()
         progress = cohort_progress(cohort, enrolments)
         rows = []
@@ -124,7 +133,10 @@ class CohortView(CertificatesView):
             rows.append(
                 {
                     "enrolment": enrolment,
-                    "cells": [Cell(enrolment, s, records.get(s.pk)) for s in sessions],
+                    "cells": [
+                        Cell(enrolment, s, records.get(s.pk), s.attendance_refused)
+                        for s in sessions
+                    ],
                     "progress": progress[enrolment.pk],
                     "certificate": valid[0] if valid else None,
                     "revoked": [c for c in enrolment.certificates.all() if c.is_revoked],
@@ -149,6 +161,7 @@ class CohortView(CertificatesView):
             rows=rows,
             applications=applications,
             completed=sum(1 for row in rows if row["progress"].completed),
+            issue_refused=course_calendar(cohort).why_not_ended(),
             certified=sum(1 for row in rows if row["certificate"]),
             can_enrol=user.has_perm("certificates.add_enrolment"),
             can_record=user.has_perm("certificates.change_attendance"),
@@ -161,27 +174,33 @@ class CohortView(CertificatesView):
     def post(self, request, *args, **kwargs):
         require(request.user, "certificates.change_attendance")
         require(request.user, "certificates.add_attendance")
-        changed = save_attendance(self.cohort, self.enrolments(), request.POST, request.user)
+        changed, refused = save_attendance(
+            self.cohort, self.enrolments(), request.POST, request.user
+        )
+        for session, reason in refused.items():
+            messages.error(request, f"{session.title}: {reason}")
         if changed:
             messages.success(
                 request,
                 ngettext("%(count)s attendance saved.", "%(count)s attendances saved.", changed)
                 % {"count": changed},
             )
-        else:
+        elif not refused:
             messages.info(request, _("Nothing changed in the attendance."))
         return redirect(cohort_url(self.cohort.pk))
 
 
 @transaction.atomic
 def save_attendance(cohort, enrolments, data, user):
-    """Apply the cells the editor changed since the screen was loaded; return how many.
+    """Apply the cells the editor changed since the screen was loaded; return how many, and
+    the sessions whose changes were refused, each with the reason (one not started yet).
 
     Each cell carries the value it was shown with, so two editors working at once only
     overwrite each other where they both changed the same cell.
     """
     now = timezone.now()
-    to_create, to_update = [], []
+    to_create, to_update, refused = [], [], {}
+    reasons = {session.pk: why_not_started(session, now) for session in cohort.ordered_sessions}
     for enrolment in enrolments:
         records = {a.session_id: a for a in enrolment.attendances.all()}
         for session in cohort.ordered_sessions:
@@ -191,6 +210,9 @@ def save_attendance(cohort, enrolments, data, user):
                 continue  # Not on the submitted screen (e.g. enrolled since).
             wanted = data.get(field) == "on"
             if wanted == (shown == "1"):
+                continue
+            if reasons[session.pk]:
+                refused[session] = reasons[session.pk]
                 continue
             record = records.get(session.pk)
             if record is None:
@@ -208,7 +230,7 @@ def save_attendance(cohort, enrolments, data, user):
                 to_update.append(record)
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["present", "recorded_by", "recorded_at"])
-    return len(to_create) + len(to_update)
+    return len(to_create) + len(to_update), refused
 
 
 @require_POST
@@ -252,6 +274,8 @@ def issue_view(request, pk):
     enrolment = get_object_or_404(Enrolment.objects.select_related("cohort"), pk=pk)
     try:
         certificate = issue(enrolment, by=request.user)
+    except CourseNotEnded as error:
+        messages.error(request, refusal(error))
     except NotCompleted:
         messages.error(
             request,
@@ -275,7 +299,11 @@ def issue_view(request, pk):
 def issue_cohort_view(request, pk):
     require(request.user, "certificates.add_certificate")
     cohort = get_object_or_404(Cohort.objects.with_sessions(), pk=pk)
-    issued = issue_for_cohort(cohort, by=request.user)
+    try:
+        issued = issue_for_cohort(cohort, by=request.user)
+    except CourseNotEnded as error:
+        messages.error(request, refusal(error))
+        return redirect(cohort_url(cohort.pk))
     if issued:
         messages.success(
             request,

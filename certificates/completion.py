@@ -3,6 +3,9 @@
 The rule is a setting, CERTIFICATE_COMPLETION_RULE: "all" asks for every session of the cohort
 that was not cancelled (by default four online sessions and the in-person session);
 "online=3,in_person=1" asks for at least that many sessions of each kind.
+
+Whatever the attendance or an editor's override says, no one completes before the course is
+over (certificates.calendar_rule).
 """
 
 from dataclasses import dataclass
@@ -11,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
+from certificates.calendar_rule import course_calendar
 from certificates.models import CompletionOverride, Enrolment
 from programme.models import SessionKind
 
@@ -39,9 +43,11 @@ class Progress:
     required: int
     meets_rule: bool
     override: str
+    course_ended: bool = True
 
     @property
-    def completed(self):
+    def earned(self):
+        """What the attendance (or the editor's override) says, the calendar aside."""
         if self.override == CompletionOverride.COMPLETED:
             return True
         if self.override == CompletionOverride.NOT_COMPLETED:
@@ -49,10 +55,14 @@ class Progress:
         return self.meets_rule
 
     @property
+    def completed(self):
+        return self.course_ended and self.earned
+
+    @property
     def label(self):
         if self.override:
             return CompletionOverride(self.override).label
-        if self.meets_rule:
+        if self.meets_rule and self.course_ended:
             return _("Completed")
         return _("Not yet: %(attended)s of %(required)s sessions") % {
             "attended": self.attended,
@@ -60,7 +70,7 @@ class Progress:
         }
 
 
-def progress(enrolment, sessions, present_session_ids, rule=None):
+def progress(enrolment, sessions, present_session_ids, rule=None, course_ended=True):
     """How far `enrolment` is, given the cohort's `sessions` and the ids of those attended."""
     minimums = parse_rule(settings.CERTIFICATE_COMPLETION_RULE) if rule is None else rule
     held = [session for session in sessions if not session.is_cancelled]
@@ -74,17 +84,18 @@ def progress(enrolment, sessions, present_session_ids, rule=None):
             len([s for s in attended if s.kind == kind]) >= count
             for kind, count in minimums.items()
         )
-    return Progress(len(attended), required, meets, enrolment.completion_override)
+    return Progress(len(attended), required, meets, enrolment.completion_override, course_ended)
 
 
 def cohort_progress(cohort, enrolments):
     """Progress of each enrolment of `cohort` (attendances prefetched), keyed by enrolment id."""
     rule = parse_rule(settings.CERTIFICATE_COMPLETION_RULE)
     sessions = cohort.ordered_sessions
+    ended = course_calendar(cohort).has_ended()
     result = {}
     for enrolment in enrolments:
         present = {a.session_id for a in enrolment.attendances.all() if a.present}
-        result[enrolment.pk] = progress(enrolment, sessions, present, rule)
+        result[enrolment.pk] = progress(enrolment, sessions, present, rule, ended)
     return result
 
 

@@ -1,14 +1,17 @@
 """Certificates as Open Badges 3.0 credentials (W3C VC data model 2.0), signed as a VC-JWT.
 
-The site's key signs them (CERTIFICATE_SIGNING_KEY, a PEM private key; in development and
-tests a key file is created on first use). The JOSE header names the key by a URL (`kid`),
-the JWKS at that URL, with the fragment the key's RFC 7638 thumbprint. The JWKS also keeps
-the public keys of retired signing keys (CERTIFICATE_RETIRED_PUBLIC_KEYS), so credentials
-signed before a key rotation still verify. Revocation is published as a W3C Bitstring Status
-List: each credential points at its bit (the certificate's primary key) in one signed list.
+The site's key signs them with RS256, the algorithm Open Badges 3.0 asks every verifier to
+support: CERTIFICATE_SIGNING_KEY, a PEM RSA private key of at least 3072 bits (in development
+and tests a key file is created on first use). The JOSE header names the key by a URL (`kid`),
+the JWKS at that URL, with the fragment the key's RFC 7638 thumbprint. The JWKS also keeps the
+public keys of retired signing keys (CERTIFICATE_RETIRED_PUBLIC_KEYS: the Ed25519 key that
+signed credentials before RS256, and any RSA key rotated out), so credentials signed before a
+rotation still verify. Revocation is published as a W3C Bitstring Status List: each credential
+points at its bit, a position drawn at random for its certificate (Certificate.status_index).
 """
 
 import base64
+import datetime
 import functools
 import gzip
 import json
@@ -22,7 +25,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from certificates.issuing import verification_url
+from certificates.models import STATUS_LIST_SIZE
 from certificates.pdf import ISSUER_NAME
+from home.dates import iso_moment
 from web.links import absolute_url
 
 CONTEXTS = [
@@ -30,8 +35,11 @@ CONTEXTS = [
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
 ISSUER_URL = "https://efus.eu"
-# The smallest list the Bitstring Status List recommendation allows (16 KB), for privacy.
-STATUS_LIST_MIN_BITS = 131072
+STATUS_LIST_MIN_BITS = STATUS_LIST_SIZE
+# Open Badges 3.0: RS256 is the algorithm every verifier supports; NIST counts 3072-bit RSA
+# keys as good beyond 2030.
+SIGNING_ALGORITHM = "RS256"
+RSA_MIN_BITS = 3072
 PEM_PUBLIC_KEY = re.compile(r"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", re.DOTALL)
 
 
@@ -45,10 +53,10 @@ def absolute(path):
 
 
 def _create_key_file(path):
-    """Write a new Ed25519 key to `path` unless another process just did (atomic link)."""
+    """Write a new RSA key to `path` unless another process just did (atomic link)."""
     from jwcrypto import jwk  # a rare path: see above
 
-    key = jwk.JWK.generate(kty="OKP", crv="Ed25519")
+    key = jwk.JWK.generate(kty="RSA", size=RSA_MIN_BITS)
     pem = key.export_to_pem(private_key=True, password=None)
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
@@ -77,7 +85,31 @@ def _key_from(pem, file_name):
     key = jwk.JWK.from_pem(pem.encode())
     if not key.has_private:
         raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY must be a private key.")
+    problem = signing_key_problem(key)
+    if problem:
+        raise ImproperlyConfigured(problem)
     return key
+
+
+def rsa_bits(key):
+    """The size of an RSA key's modulus, in bits."""
+    modulus = key.get("n", "")
+    raw = base64.urlsafe_b64decode(modulus + "=" * (-len(modulus) % 4))
+    return int.from_bytes(raw, "big").bit_length()
+
+
+def signing_key_problem(key):
+    """Why `key` may not sign credentials, or "" if it may."""
+    if key.get("kty") != "RSA":
+        return (
+            "CERTIFICATE_SIGNING_KEY must be an RSA private key (Open Badges 3.0 verifiers all "
+            f"read RS256), not {key.get('crv') or key.get('kty')}. Create one with `openssl "
+            f"genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:{RSA_MIN_BITS}` and move the old "
+            "key's public half to CERTIFICATE_RETIRED_PUBLIC_KEYS."
+        )
+    if rsa_bits(key) < RSA_MIN_BITS:
+        return f"CERTIFICATE_SIGNING_KEY must be an RSA key of at least {RSA_MIN_BITS} bits."
+    return ""
 
 
 def signing_key():
@@ -86,7 +118,8 @@ def signing_key():
 
 
 def algorithm(key):
-    return "EdDSA" if key.get("kty") == "OKP" else "RS256"
+    """The algorithm a key verifies: RS256 for RSA keys, EdDSA for the Ed25519 key retired."""
+    return "EdDSA" if key.get("kty") == "OKP" else SIGNING_ALGORITHM
 
 
 def key_id(key=None):
@@ -163,10 +196,6 @@ def achievement():
     }
 
 
-def _iso(moment):
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 def credential(certificate):
     """The OpenBadgeCredential of `certificate`, as a dictionary."""
     enrolment = certificate.enrolment
@@ -182,7 +211,7 @@ def credential(certificate):
             "name": ISSUER_NAME,
             "url": ISSUER_URL,
         },
-        "validFrom": _iso(certificate.issued_at),
+        "validFrom": iso_moment(certificate.issued_at),
         "credentialSubject": {
             "id": enrolment.subject_urn,
             "type": ["AchievementSubject"],
@@ -194,8 +223,8 @@ def credential(certificate):
                     "identityHash": enrolment.name,
                 }
             ],
-            "activityStartDate": _iso_date(cohort.first_day),
-            "activityEndDate": _iso_date(cohort.last_day),
+            "activityStartDate": _start_of_day(cohort.first_day, cohort),
+            "activityEndDate": _start_of_day(cohort.last_day, cohort),
             "achievement": achievement(),
         },
         "credentialStatus": status_entry(certificate),
@@ -211,8 +240,9 @@ def credential(certificate):
     }
 
 
-def _iso_date(day):
-    return f"{day.isoformat()}T00:00:00Z"
+def _start_of_day(day, cohort):
+    """The cohort's day (in its zone), as the date-time Open Badges asks for, with its offset."""
+    return iso_moment(datetime.datetime.combine(day, datetime.time(0), tzinfo=cohort.zone))
 
 
 def sign(payload):
@@ -252,8 +282,8 @@ def status_list_url():
 
 
 def status_entry(certificate):
-    """The credential's place in the revocation list: its bit is the certificate's key."""
-    index = str(certificate.pk)
+    """The credential's place in the revocation list: its bit, drawn at random for it."""
+    index = str(certificate.status_index)
     return {
         "id": f"{status_list_url()}#{index}",
         "type": "BitstringStatusListEntry",
@@ -266,6 +296,7 @@ def status_entry(certificate):
 def encode_bitstring(indexes):
     """The bits at `indexes` set (the first bit is the left-most of the first byte),
     GZIP-compressed and written in multibase base64url without padding."""
+    indexes = list(indexes)
     size = max(STATUS_LIST_MIN_BITS, max(indexes, default=0) + 1)
     bits = bytearray((size + 7) // 8)
     for index in indexes:
@@ -291,7 +322,7 @@ def status_list_credential(revoked_indexes, valid_from):
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer_id(),
-        "validFrom": _iso(valid_from),
+        "validFrom": iso_moment(valid_from),
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",

@@ -26,6 +26,8 @@ def enrol_application(application, by=None, notify=True):
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.ACCEPTED:
         raise NotAccepted(application.reference)
+    if application.is_erased:
+        return []  # Its participants' names and addresses are gone: nobody to enrol or invite.
     created = []
     for participant in application.participants.all():
         user = participant_account(participant.name, participant.email)

@@ -1,4 +1,5 @@
-"""Issuing and revoking certificates: only for participants who completed their cohort."""
+"""Issuing and revoking certificates: only for participants who completed their cohort, once
+its course is over (certificates.calendar_rule)."""
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -6,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from certificates import pdf
+from certificates.calendar_rule import require_course_ended
 from certificates.completion import cohort_progress
 from certificates.models import Certificate, Enrolment
 from mail.tasks import queue_email
@@ -52,7 +54,9 @@ def issue(enrolment, by=None, progress=None, notify=True, code=None, at=None):
     """Issue `enrolment` its certificate, store the PDF and queue the email.
 
     `code` and `at` fix the code and the date (demo content); `notify=False` sends no email.
+    Raises CourseNotEnded before the cohort's last session has ended.
     """
+    require_course_ended(enrolment.cohort, at=at)
     if progress is None:
         _enrolments, by_id = _enrolments_with_progress(enrolment.cohort, [enrolment.pk])
         progress = by_id[enrolment.pk]
@@ -68,11 +72,7 @@ def issue(enrolment, by=None, progress=None, notify=True, code=None, at=None):
     )
     if code:
         certificate.code = code
-    try:
-        with transaction.atomic():
-            certificate.save()
-    except IntegrityError as error:  # Another editor issued it at the same moment.
-        raise AlreadyIssued(enrolment.name) from error
+    _save_new(certificate)
     content = pdf.render(certificate, verification_url(certificate))
     certificate.pdf.save("certificate.pdf", ContentFile(content), save=True)
     if notify:
@@ -80,8 +80,28 @@ def issue(enrolment, by=None, progress=None, notify=True, code=None, at=None):
     return certificate
 
 
+def _save_new(certificate, attempts=3):
+    """Save a new certificate. Another editor may have issued it at the same moment, or taken
+    the same random position in the revocation list: the first is refused, the second drawn
+    again."""
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                certificate.save()
+            return
+        except IntegrityError as error:
+            issued = Certificate.objects.valid().filter(enrolment=certificate.enrolment_id)
+            if issued.exists():
+                raise AlreadyIssued(certificate.enrolment.name) from error
+            if attempt == attempts - 1:
+                raise
+            certificate.status_index = None
+
+
 def issue_for_cohort(cohort, by=None):
-    """Issue a certificate to every participant of `cohort` who completed it and holds none."""
+    """Issue a certificate to every participant of `cohort` who completed it and holds none.
+    Raises CourseNotEnded before the cohort's last session has ended."""
+    require_course_ended(cohort)
     enrolments, progress = _enrolments_with_progress(cohort)
     holders = set(
         Certificate.objects.valid()

@@ -10,11 +10,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Position
+from certificates.calendar_rule import require_course_ended, require_session_started
+from home.dates import local_day
+from programme.models import Cohort
 from web.storage import private_storage
 
 # 80 random bits written in RFC 4648 base32 (A–Z, 2–7): 16 characters in four groups.
 CODE_BYTES = 10
 CODE_GROUP = 4
+# The positions of the revocation list (a W3C Bitstring Status List): the smallest list the
+# recommendation allows (16 KB, 131,072 bits), so that a position says nothing of how many
+# certificates exist nor of their order.
+STATUS_LIST_SIZE = 131072
 
 
 def new_code():
@@ -34,6 +41,21 @@ def normalise_code(text):
 def certificate_path(certificate, filename):
     """A generated name in private storage: the code is never part of a file name."""
     return f"certificates/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
+
+
+def free_status_index():
+    """A position of the revocation list drawn at random among those never given: neither to
+    a certificate, nor as the old position (its key) of one issued before positions were
+    random, which its first credentials still point at."""
+    taken = set()
+    for index, legacy in Certificate.objects.values_list("status_index", "legacy_status_index"):
+        taken.update((index, legacy))
+    if len(taken) >= STATUS_LIST_SIZE:
+        raise RuntimeError("The revocation list has no free position left.")
+    while True:
+        index = secrets.randbelow(STATUS_LIST_SIZE)
+        if index not in taken:
+            return index
 
 
 class CompletionOverride(models.TextChoices):
@@ -116,8 +138,17 @@ class Enrolment(models.Model):
         return f"urn:uuid:{self.subject_id}"
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for session in {attendance.session for attendance in objs}:
+            require_session_started(session)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Attendance(models.Model):
-    """Whether one participant attended one session, and who recorded it when."""
+    """Whether one participant attended one session, and who recorded it when; only for a
+    session that has started."""
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendances")
     session = models.ForeignKey(
@@ -134,6 +165,8 @@ class Attendance(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
+    objects = AttendanceQuerySet.as_manager()
+
     class Meta:
         ordering = ["session__position", "pk"]
         verbose_name = _("attendance")
@@ -147,10 +180,32 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.enrolment_id}/{self.session_id}: {self.present}"
 
+    def save(self, *args, **kwargs):
+        require_session_started(self.session)
+        super().save(*args, **kwargs)
+
 
 class CertificateQuerySet(models.QuerySet):
     def valid(self):
         return self.filter(revoked_at__isnull=True)
+
+    def revoked_status_indexes(self):
+        """The revocation list's bits to set: each revoked certificate's position, and the old
+        one of those issued before positions were random."""
+        indexes = []
+        for index, legacy in self.filter(revoked_at__isnull=False).values_list(
+            "status_index", "legacy_status_index"
+        ):
+            indexes.extend(i for i in (index, legacy) if i is not None)
+        return indexes
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for certificate in objs:
+            certificate.require_course_ended()
+            if certificate.status_index is None:
+                certificate.status_index = free_status_index()
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class Certificate(models.Model):
@@ -159,6 +214,15 @@ class Certificate(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.PROTECT, related_name="certificates")
     code = models.CharField(_("code"), max_length=24, unique=True, default=new_code)
     credential_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Its bit in the revocation list, drawn at random and never given twice.
+    status_index = models.PositiveIntegerField(
+        _("position in the revocation list"), unique=True, editable=False
+    )
+    # Certificates issued before positions were random had their key as position; their
+    # credentials issued then still point at it, so a revocation sets that bit too.
+    legacy_status_index = models.PositiveIntegerField(
+        null=True, blank=True, unique=True, editable=False
+    )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
     issued_by = models.ForeignKey(
@@ -204,9 +268,32 @@ class Certificate(models.Model):
     def __str__(self):
         return self.code
 
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            self.require_course_ended()
+            if self.status_index is None:
+                self.status_index = free_status_index()
+        super().save(*args, **kwargs)
+
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+    @property
+    def issued_on(self):
+        """The day of issue in Efus's zone (Brussels), as every page, PDF and email shows it."""
+        return local_day(self.issued_at)
+
+    @property
+    def revoked_on(self):
+        return local_day(self.revoked_at) if self.revoked_at else None
+
+    def require_course_ended(self):
+        """No certificate exists, nor is dated, before its cohort's last session has ended."""
+        # The cohort and its sessions as they are now in the database, not as a caller's
+        # copy remembers them.
+        cohort = Cohort.objects.with_sessions().get(pk=self.enrolment.cohort_id)
+        require_course_ended(cohort, at=self.issued_at)
 
 
 class CalendarKey(models.Model):

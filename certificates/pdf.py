@@ -292,7 +292,7 @@ class Band:
 
     def __init__(self, pdf, certificate, verification_url):
         self.issued = _("Issued by the European Forum for Urban Security (Efus) on %(date)s.") % {
-            "date": long_date(certificate.issued_at.date())
+            "date": long_date(certificate.issued_on)
         }
         self.code = certificate.code
         self.url = verification_url

@@ -229,8 +229,8 @@ def _status(certificate):
 @require_safe
 def status_list(request):
     """The signed W3C Bitstring Status List of revoked certificates (a VC-JWT)."""
-    revoked = Certificate.objects.filter(revoked_at__isnull=False).values_list("pk", flat=True)
-    token = credentials.status_list_jwt(list(revoked), timezone.now())
+    revoked = Certificate.objects.revoked_status_indexes()
+    token = credentials.status_list_jwt(revoked, timezone.now())
     response = HttpResponse(token, content_type="application/vc+jwt")
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=300"

@@ -83,9 +83,8 @@ def enrolment_from_the_application(request, application):
     if application.status != ApplicationStatus.ACCEPTED or not admin_views.can_view(request.user):
         return None
     enrolled = Enrolment.objects.filter(application=application).count()
-    if enrolled < application.participants.count() and request.user.has_perm(
-        "certificates.add_enrolment"
-    ):
+    may_enrol = request.user.has_perm("certificates.add_enrolment") and not application.is_erased
+    if may_enrol and enrolled < application.participants.count():
         return ApplicationAction(
             label=_("Enrol the participants of %(reference)s")
             % {"reference": application.reference},

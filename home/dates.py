@@ -10,11 +10,18 @@ write "5 January 2027" and "14:00", not "January 5, 2027" and "2:00 PM".
 A time zone reads as people say it: the zone's city in the reader's language (CLDR's exemplar
 city) and the offset from UTC on that day, e.g. "Brussels time (UTC+1)", "heure de Bruxelles
 (UTC+1)", "Ortszeit Brüssel (UTC+2)".
+
+Which zone a moment is shown in is stated once, here: a moment shows in the zone it carries
+(a session's, in its cohort's zone: `Session.local_start`), and a moment stored as it is in
+the database (UTC) shows in Efus's zone, Brussels, the seat of the programme's issuer: the day
+a certificate was issued or revoked is the same day on its PDF, its verification page, its
+email and its credential.
 """
 
 import datetime
 import functools
 import unicodedata
+import zoneinfo
 
 from babel import Locale
 from babel import dates as cldr
@@ -23,6 +30,8 @@ from django.utils.translation import get_language, gettext, pgettext
 
 # The CLDR locale each site language is written in, where it is not the language itself.
 CLDR_LOCALES = {"en": "en_GB"}
+# Efus's seat: the zone of what the programme itself dates (certificates, their revocation).
+EFUS_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Brussels")
 VOWELS = frozenset("aeiouy")
 
 
@@ -37,16 +46,34 @@ def cldr_locale(language=None):
     return _cldr_locale(language)
 
 
+def in_efus_zone(moment):
+    """An aware moment in Efus's zone (Brussels)."""
+    return moment.astimezone(EFUS_TIME_ZONE)
+
+
+def _carries_a_zone_of_its_own(moment):
+    """Placed in a named zone (a cohort's), rather than stored in UTC or at a bare offset."""
+    return getattr(moment.tzinfo, "key", "UTC") not in ("UTC", "Etc/UTC")
+
+
 def _local(value):
-    """An aware datetime in the current time zone; dates and naive values are left as they are."""
+    """An aware datetime in the zone it carries, or, stored in UTC, in Efus's zone; dates and
+    naive values are left as they are."""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        return timezone.localtime(value)
+        return value if _carries_a_zone_of_its_own(value) else in_efus_zone(value)
     return value
 
 
-def _day(value):
+def local_day(value):
+    """The day of `value` (see _local): the one date every page, PDF and email shows for it."""
     value = _local(value)
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def iso_moment(moment):
+    """ISO 8601 to the second, with the offset of the zone the moment is shown in (see _local):
+    "2026-12-07T00:30:00+01:00", whose date is the one the pages show."""
+    return _local(moment).replace(microsecond=0).isoformat()
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -56,33 +83,33 @@ def long_date(value):
     """ "5 January 2027", "5. Januar 2027", "5 de enero de 2027"."""
     if not value:
         return ""
-    return cldr.format_date(_day(value), "long", locale=cldr_locale())
+    return cldr.format_date(local_day(value), "long", locale=cldr_locale())
 
 
 def weekday_date(value):
     """ "Tuesday, 5 January 2027", "martedì 5 gennaio 2027", "Dienstag, 5. Januar 2027"."""
     if not value:
         return ""
-    return cldr.format_date(_day(value), "full", locale=cldr_locale())
+    return cldr.format_date(local_day(value), "full", locale=cldr_locale())
 
 
 def month_year(value):
     """ "January 2027", "enero de 2027"."""
     if not value:
         return ""
-    return cldr.format_skeleton("yMMMM", _day(value), locale=cldr_locale())
+    return cldr.format_skeleton("yMMMM", local_day(value), locale=cldr_locale())
 
 
 def month_name(value):
     """The month on its own, as a heading would name it: "January", "gennaio"."""
     if not value:
         return ""
-    return cldr.format_date(_day(value), "LLLL", locale=cldr_locale())
+    return cldr.format_date(local_day(value), "LLLL", locale=cldr_locale())
 
 
 def month_period(start, end):
     """Months from `start` to `end`: "March – April 2025", "janvier 2027 – mars 2028"."""
-    return cldr.format_interval(_day(start), _day(end), "yMMMM", locale=cldr_locale())
+    return cldr.format_interval(local_day(start), local_day(end), "yMMMM", locale=cldr_locale())
 
 
 # --- times and time zones -------------------------------------------------------------------

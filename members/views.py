@@ -11,7 +11,7 @@ from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
 from members.access import is_member
-from members.forms import QueuedPasswordResetForm
+from members.forms import ChosenPasswordForm, QueuedPasswordResetForm
 from members.my_space import sections_for
 from web.throttle import Limit, client_address, hit, too_many_requests
 
@@ -46,6 +46,7 @@ class MemberPasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "members/password_reset_confirm.html"
+    form_class = ChosenPasswordForm
     success_url = reverse_lazy("members:password_reset_complete")
 
 

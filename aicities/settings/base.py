@@ -174,9 +174,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Every password form (the invitation to choose one, a reset, the admin's) uses these.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "members.passwords.NameInPasswordValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -330,11 +335,11 @@ PROGRAMME_PARTICIPANT_TARGET = 175
 # Certificates. The completion rule: "all" (every session of the cohort that was not cancelled)
 # or minimum counts per kind, e.g. "online=3,in_person=1".
 CERTIFICATE_COMPLETION_RULE = env("CERTIFICATE_COMPLETION_RULE", "all")
-# The key that signs the Open Badges credentials: an Ed25519 (or RSA) private key in PEM.
-# Without it, development and tests create one in CERTIFICATE_SIGNING_KEY_FILE on first use;
-# production refuses to start without it.
+# The key that signs the Open Badges credentials (RS256): an RSA private key of at least 3072
+# bits, in PEM. Without it, development and tests create one in CERTIFICATE_SIGNING_KEY_FILE on
+# first use; production refuses to start without it, and `check` refuses any other kind.
 CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", "").replace("\\n", "\n")
-CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / ".certificate-signing-key.pem"
+CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / ".certificate-signing-key-rsa.pem"
 # Certificate look-ups allowed per client address: (count, seconds).
 CERTIFICATE_LOOKUP_RATE = (
     int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),

@@ -179,7 +179,7 @@ def signing_key_problem(pem):
     """Why CERTIFICATE_SIGNING_KEY cannot sign certificates (None when it can)."""
     if not pem:
         return "CERTIFICATE_SIGNING_KEY must hold the PEM private key that signs certificates."
-    from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+    from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
     try:
@@ -191,8 +191,11 @@ def signing_key_problem(pem):
                 "quotes over several lines, as deploy/aicities.env.example shows."
             )
         return "CERTIFICATE_SIGNING_KEY is not a PEM private key without a password."
-    if not isinstance(key, ed25519.Ed25519PrivateKey | rsa.RSAPrivateKey):
-        return "CERTIFICATE_SIGNING_KEY must be an Ed25519 or RSA key."
+    if not isinstance(key, rsa.RSAPrivateKey) or key.key_size < 3072:
+        return (
+            "CERTIFICATE_SIGNING_KEY must be an RSA key of 3072 bits or more (credentials are "
+            "signed RS256): openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072."
+        )
     return None
 
 

@@ -21,7 +21,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
-CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / "test-results" / "certificate-signing-key.pem"  # noqa: F405
+CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / "test-results" / "certificate-signing-key-rsa.pem"  # noqa: F405
 
 # WhiteNoise serves straight from the apps' static folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

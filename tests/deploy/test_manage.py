@@ -15,14 +15,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 import aicities.production_folder
 import aicities.settings.base
+from tests.home.test_demo_and_production import SIGNING_KEY
 from tests.services import public_temporary_folder
 
 ROOT = settings.BASE_DIR
-PEM = (
-    "-----BEGIN PRIVATE KEY-----\n"
-    "MC4CAQAwBQYDK2VwBCIEIGxXk4CCmKE2hWgYXB9bPHfvdX3kYDFwc7nDHS6SA6Lk\n"
-    "-----END PRIVATE KEY-----"
-)
+PEM = SIGNING_KEY.replace("\\n", "\n").strip()
 ENV_FILE = f"""# as deploy/aicities.env.example shows it
 DJANGO_SETTINGS_MODULE=aicities.settings.production
 CERTIFICATE_SIGNING_KEY="{PEM}"
