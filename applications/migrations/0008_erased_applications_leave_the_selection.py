@@ -23,7 +23,7 @@ def erased_applications_leave_the_selection(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0006_spam_check_state"),
+        ("applications", "0007_application_form_key"),
     ]
 
     operations = [
