@@ -17,7 +17,7 @@ from types import SimpleNamespace
 
 import psycopg2
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.applications.builders import valid_data
 from tests.production.servers import PROJECT, environment_for
@@ -47,7 +47,7 @@ BREAKER_SECONDS = 5  # DATABASE_BREAKER_SECONDS's default
 
 
 def signing_key_pem():
-    key = Ed25519PrivateKey.generate()
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     return key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
