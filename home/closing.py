@@ -1,6 +1,7 @@
 """The programme's close: from the day named in the contact settings (Brussels time, Efus's
 seat), every page says the programme has ended, and the forms that start something close."""
 
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -9,10 +10,14 @@ from home.site_cache import contact_for
 
 
 def programme_ended_on(request):
-    """The day the programme ended, once that day has come; None while it runs."""
+    """The day the programme ended, once that day has come; None while it runs. A static
+    archive is made when the site stops: it says the programme ended, by that day at the latest."""
     site = Site.find_for_request(request)
     contact = contact_for(site) if site else None
     ended_on = contact.programme_ended_on if contact else None
-    if ended_on is None or in_efus_zone(timezone.now()).date() < ended_on:
+    today = settings.SITE_ARCHIVE_MADE_ON or in_efus_zone(timezone.now()).date()
+    if settings.SITE_ARCHIVE_MADE_ON and (ended_on is None or ended_on > today):
+        return today
+    if ended_on is None or today < ended_on:
         return None
     return ended_on
