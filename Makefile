@@ -49,10 +49,11 @@ worker: migrate ## Run only the email worker (the queue of background tasks)
 test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
 	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
-lint: install ## ruff, formatting, import layers (import-linter), system checks, missing migrations
+lint: install ## ruff, formatting, import and template layers, system checks, missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/pytest -q -p no:xdist tests/standards/test_template_layers.py
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
