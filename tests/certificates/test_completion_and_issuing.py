@@ -10,7 +10,7 @@ from certificates.completion import has_completed, parse_rule
 from certificates.issuing import NotCompleted, issue, issue_for_cohort, record_override
 from certificates.models import Certificate, Enrolment
 from tests.applications.builders import run_queue
-from tests.certificates.conftest import attend
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db
 
