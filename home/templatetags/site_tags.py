@@ -1,9 +1,11 @@
 """Template tags for the site frame: languages, menu, footer and dates."""
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.site_cache import contact_for, footer_for, footer_links_for, locale_for
@@ -67,6 +69,19 @@ def contact_settings(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return contact_for(site) if site else None
+
+
+@register.simple_tag(takes_context=True)
+def programme_ended(context):
+    """The day the programme ended, once it has come: every page then says so."""
+    request = context.get("request")
+    return programme_ended_on(request) if request else None
+
+
+@register.simple_tag
+def site_archive():
+    """The day the static archive being rendered was made; None on the live site."""
+    return settings.SITE_ARCHIVE_MADE_ON
 
 
 register.filter("long_date", long_date)
