@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo messages translations test lint format bench lock smoke screenshots archive clean
+.PHONY: help install linters run worker migrate demo messages translations test lint format bench lock smoke screenshots archive clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -21,6 +21,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+linters: node_modules/.installed ## Install the CSS and JavaScript linters (npm, with the machine's Node)
 
 translations: install ## Compile the UI translations (locale/*.po → .mo) without GNU gettext
 	$(MANAGE) compile_translations
@@ -49,10 +55,14 @@ worker: migrate ## Run only the email worker (the queue of background tasks)
 test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
 	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
-lint: install ## ruff, formatting, import layers (import-linter), system checks, missing migrations
+lint: install linters ## ruff, import and template layers, templates, CSS, JS, checks, migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/pytest -q -p no:xdist tests/standards/test_template_layers.py
+	$(BIN)/djlint --lint templates */templates
+	npx --no-install stylelint "static/css/**/*.css"
+	npx --no-install eslint static/js
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
@@ -85,5 +95,5 @@ ARCHIVE ?= archive-site
 archive: migrate ## Write a static copy of the public site into $(ARCHIVE)/ (certificates keep verifying)
 	$(MANAGE) build_archive $(ARCHIVE)
 
-clean: ## Remove the virtualenv and local databases
-	rm -rf $(VENV) db.sqlite3 bench.sqlite3
+clean: ## Remove the virtualenv, the Node linters and local databases
+	rm -rf $(VENV) node_modules db.sqlite3 bench.sqlite3

@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from applications import admin_views, data_requests
+from applications import admin_views, data_requests, links
 from applications.admin_actions import ADMIN_ACTIONS_HOOK
 from applications.dashboard import WaitingApplicationsPanel
 from applications.models import (
@@ -22,6 +22,7 @@ from applications.models import (
 )
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.dates import local_day
+from programme.cohort_extras import APPLY_URL_HOOK
 from programme.models import Cohort
 from web import page_cache
 
@@ -196,6 +197,7 @@ def register_review_urls():
 
 hooks.register("register_log_actions", data_requests.register_log_actions)
 hooks.register(ADMIN_ACTIONS_HOOK, data_requests.data_request_actions)
+hooks.register(APPLY_URL_HOOK, links.apply_url_in_template)
 
 
 @hooks.register(BOOTSTRAP_HOOK)

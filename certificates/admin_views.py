@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -319,9 +319,30 @@ def issue_cohort_view(request, pk):
     return redirect(cohort_url(cohort.pk))
 
 
-class OverrideView(CertificatesView):
+class DecisionView(CertificatesView):
+    """A decision on one participant's record, with its reason: an override of completion, or a
+    revocation. One template; each view says what it decides and on which button."""
+
+    template_name = "certificates/admin/decision.html"
+    destructive = False
+
+    def explanation(self):
+        return []
+
+    def submit_label(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            explanation=self.explanation(),
+            submit_label=self.submit_label(),
+            destructive=self.destructive,
+            **kwargs,
+        )
+
+
+class OverrideView(DecisionView):
     permission = "certificates.change_enrolment"
-    template_name = "certificates/admin/override.html"
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -331,6 +352,28 @@ class OverrideView(CertificatesView):
 
     def get_page_title(self):
         return _("Completion of %(name)s") % {"name": self.enrolment.name}
+
+    def explanation(self):
+        paragraphs = [
+            _(
+                "An override decides completion whatever the attendance says; the reason is kept "
+                "with your name and the time."
+            )
+        ]
+        enrolment = self.enrolment
+        if enrolment.completion_override:
+            who = enrolment.override_by.get_username() if enrolment.override_by else "—"
+            when = enrolment.override_at and formats.localize(
+                timezone.localtime(enrolment.override_at)
+            )
+            paragraphs.append(
+                _("Current override recorded by %(who)s on %(when)s.")
+                % {"who": who, "when": when or ""}
+            )
+        return paragraphs
+
+    def submit_label(self):
+        return _("Save")
 
     def get_context_data(self, form=None, **kwargs):
         form = form or OverrideForm(
@@ -362,9 +405,9 @@ class OverrideView(CertificatesView):
         return redirect(cohort_url(self.enrolment.cohort_id))
 
 
-class RevokeView(CertificatesView):
+class RevokeView(DecisionView):
     permission = "certificates.change_certificate"
-    template_name = "certificates/admin/revoke.html"
+    destructive = True
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -374,6 +417,18 @@ class RevokeView(CertificatesView):
 
     def get_page_title(self):
         return _("Revoke certificate %(code)s") % {"code": self.certificate.code}
+
+    def explanation(self):
+        return [
+            _(
+                "Revoke certificate %(code)s of %(name)s. The public verification page will say "
+                "it is revoked; this cannot be undone."
+            )
+            % {"code": self.certificate.code, "name": self.certificate.enrolment.name}
+        ]
+
+    def submit_label(self):
+        return _("Revoke the certificate")
 
     def get_context_data(self, form=None, **kwargs):
         return super().get_context_data(

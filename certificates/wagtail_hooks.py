@@ -12,9 +12,12 @@ from certificates import admin_views
 from certificates.credentials import check_signing_key
 from certificates.holders import holder_space
 from certificates.models import Certificate, Enrolment
+from certificates.views import is_staff
 from home.models import HOME_PAGE_HOOK, HomePage
+from home.sections import Section
 from members.access import is_participant
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
+from programme.cohort_extras import JOIN_LINKS_HOOK
 from web import page_cache
 from web.health import HEALTH_CHECKS_HOOK
 
@@ -103,9 +106,23 @@ def enrolment_from_the_application(request, application):
     )
 
 
-@hooks.register(HOME_PAGE_HOOK, order=10)
-def count_certified_participants(page, request, context):
-    context["key_figures"]["certified"] = Certificate.objects.valid().count()
+@hooks.register(HOME_PAGE_HOOK)
+def count_certified_participants(page, request):
+    return [
+        Section(
+            "certificates/includes/certified_figure.html",
+            {"certified": Certificate.objects.valid().count()},
+            order=10,  # after the participants to train, before the programme's figures
+            place="figures",
+        )
+    ]
+
+
+@hooks.register(JOIN_LINKS_HOOK)
+def enrolled_or_staff(user, cohort):
+    """Only participants enrolled in `cohort`, and staff, see its sessions' join links."""
+    # The enrolment first: one query for a participant; staff permissions cost two more.
+    return Enrolment.objects.filter(cohort=cohort, user=user).exists() or is_staff(user)
 
 
 @hooks.register(MY_SPACE_HOOK)

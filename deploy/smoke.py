@@ -52,10 +52,10 @@ from aicities.systemd import (  # noqa: E402
     read_unit,
     service_environment,
 )
+from demo.processes import free_port, stopping, wait_until_up  # noqa: E402
 from tests.deploy.installation import install_copy  # noqa: E402
 from tests.deploy.local_nginx import LocalNginx  # noqa: E402
 from tests.services import (  # noqa: E402
-    free_port,
     private_postgres,
     private_redis,
     public_temporary_folder,
@@ -234,15 +234,6 @@ def plain_get(url, host, **headers):
         connection.close()
 
 
-def wait_for(url, host, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):
-            return plain_get(url, host)
-        time.sleep(0.3)
-    raise SystemExit(f"nothing answered at {url} within {seconds} s")
-
-
 # --- what the smoke test does in the site, through deploy/manage shell ------------------------
 
 SUBMIT_APPLICATION = r"""
@@ -356,9 +347,9 @@ def run(place, processes):
     prepare_database(postgres, "unused-with-trust-auth")
     smtp_port, web_port = free_port(), free_port()
     maildir = place / "maildir"
-    processes.enter_context(running([sys.executable, "-m", "aiosmtpd", "-n", "-l",
-                                     f"127.0.0.1:{smtp_port}", "-c",
-                                     "aiosmtpd.handlers.Mailbox", str(maildir)]))  # fmt: skip
+    processes.enter_context(stopping(subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n",
+                                     "-l", f"127.0.0.1:{smtp_port}", "-c",
+                                     "aiosmtpd.handlers.Mailbox", str(maildir)])))  # fmt: skip
     nginx = LocalNginx(place / "nginx", DOMAIN, f"127.0.0.1:{web_port}", place / "media")
     env_file, base = fill_environment(
         place, app, postgres, redis, smtp_port, nginx.https_port, web_port
@@ -377,11 +368,11 @@ def run(place, processes):
     check(len(list((place / "backups").glob("aicities-*"))) == 1, "the release took a backup")
 
     print(f"--- services from the units, nginx in front  [{time.monotonic() - started:.0f} s]")
-    processes.enter_context(terminating(unit_process(app, "aicities-web.service", env_file)))
+    web = processes.enter_context(stopping(unit_process(app, "aicities-web.service", env_file)))
     processes.enter_context(
-        terminating(unit_process(app, "aicities-worker@.service", env_file, instance="1"))
+        stopping(unit_process(app, "aicities-worker@.service", env_file, instance="1"))
     )
-    wait_for(f"http://127.0.0.1:{web_port}/healthz", "10.0.0.1")
+    wait_until_up(f"http://127.0.0.1:{web_port}/healthz", web, host="10.0.0.1")
     processes.enter_context(nginx.running())
     client = Client(nginx.certificate)
     check_pages(client, base, nginx, web_port)
@@ -524,9 +515,9 @@ def check_backup_restored_and_served(app, env_file, place, postgres, smtp_port, 
     if not check(restore.returncode == 0, "deploy/restore into a fresh database and folders"):
         print(restore.stderr[-3000:])
         return
-    processes.enter_context(terminating(unit_process(app, "aicities-web.service", restored_env)))
+    web = processes.enter_context(stopping(unit_process(app, "aicities-web.service", restored_env)))
     served = f"http://127.0.0.1:{restored_port}"
-    wait_for(f"{served}/healthz", "10.0.0.1")
+    wait_until_up(f"{served}/healthz", web, host="10.0.0.1")
     link = urllib.parse.urlsplit(place.joinpath("status-link").read_text())
     status, page = plain_get(
         f"{served}{link.path}?{link.query}", DOMAIN, **{"X-Forwarded-Proto": "https"}
@@ -534,24 +525,6 @@ def check_backup_restored_and_served(app, env_file, place, postgres, smtp_port, 
     check(status == 200 and "AIC-" in page, "the restored site serves the application's status")
     letter_files = list((place / "private-restored").rglob("*.pdf"))
     check(bool(letter_files), "the private files are back (the certificate's PDF)")
-
-
-@contextlib.contextmanager
-def running(argv):
-    with terminating(subprocess.Popen(argv)) as process:
-        yield process
-
-
-@contextlib.contextmanager
-def terminating(process):
-    try:
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def main():

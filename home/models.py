@@ -11,10 +11,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.sections import by_place
 from home.visibility import discoverable_pages
 
-# The apps above the site frame fill the home page (cohorts, next sessions, figures, the call to
-# apply) through this hook: functions (page, request, context) that add to the context.
+# The apps above the site frame fill the home page (the call to apply, figures, next sessions,
+# cohorts) through this hook: functions (page, request) that return `Section`s (home/sections.py)
+# for the places "call_to_action", "figures" and "main".
 HOME_PAGE_HOOK = "home_page_context"
 
 
@@ -36,9 +38,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_figures"] = {"participants_target": settings.PROGRAMME_PARTICIPANT_TARGET}
-        for add_to_context in hooks.get_hooks(HOME_PAGE_HOOK):
-            add_to_context(self, request, context)
+        context["participants_target"] = settings.PROGRAMME_PARTICIPANT_TARGET
+        context["sections"] = by_place(
+            section
+            for sections_of in hooks.get_hooks(HOME_PAGE_HOOK)
+            for section in sections_of(self, request)
+        )
         return context
 
 

@@ -13,12 +13,13 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale
 
 from home.search import clean_query, search_pages, search_terms
+from home.sections import by_place
 from home.sitemap import PageSitemap
 from web.links import absolute_url
 from web.outages import outage_response, wants_json
 
-# Apps add their own results (the programme's cohorts) through this hook: functions
-# (query, context) that add to the search page's context.
+# Apps add their own results (the programme's cohorts) through this hook: functions (query) that
+# return a `Section` (home/sections.py) shown above the pages found, or None.
 SEARCH_HOOK = "site_search_results"
 RESULTS_PER_PAGE = 10
 
@@ -36,8 +37,7 @@ def search(request):
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
         context["search_results"] = results
-        for add_results in hooks.get_hooks(SEARCH_HOOK):
-            add_results(query, context)
+        context["sections"] = by_place(results(query) for results in hooks.get_hooks(SEARCH_HOOK))
     return render(request, "home/search.html", context)
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.search import folded
+from home.sections import Section
 from home.visibility import discoverable_pages, section_or_page_in_language
 from programme.facts import COUNTRIES
 from programme.models import Cohort, CohortIndexPage
@@ -15,18 +16,13 @@ COMING_COHORTS_SHOWN = 4
 NEXT_SESSIONS_SHOWN = 5
 
 
-def add_cohorts_to_home_page(page, request, context):
-    context["key_figures"].update(
-        Cohort.objects.aggregate(
-            cohorts=models.Count("id", distinct=True),
-            countries=models.Count("country", distinct=True),
-        )
+def add_cohorts_to_home_page(page, request):
+    """The call to apply, the programme's figures, the next sessions and the coming cohorts."""
+    figures = Cohort.objects.aggregate(
+        cohorts=models.Count("id", distinct=True),
+        countries=models.Count("country", distinct=True),
     )
     current = list(Cohort.objects.not_finished().with_sessions())
-    context["open_cohorts"] = [c for c in current if c.is_open_for_applications]
-    context["coming_cohorts"] = [c for c in current if c.status not in ("completed", "cancelled")][
-        :COMING_COHORTS_SHOWN
-    ]
     now = timezone.now()
     upcoming = [
         session
@@ -34,11 +30,31 @@ def add_cohorts_to_home_page(page, request, context):
         for session in cohort.ordered_sessions
         if session.shows_date and not session.is_cancelled and session.starts_at >= now
     ]
-    context["next_sessions"] = sorted(upcoming, key=lambda s: s.starts_at)[:NEXT_SESSIONS_SHOWN]
-    context["cohort_index"] = section_or_page_in_language(request, page, CohortIndexPage)
+    cohort_index = section_or_page_in_language(request, page, CohortIndexPage)
+    return [
+        Section(
+            "programme/includes/home_call_to_action.html",
+            {
+                "open_cohorts": [c for c in current if c.is_open_for_applications],
+                "cohort_index": cohort_index,
+            },
+            place="call_to_action",
+        ),
+        Section("programme/includes/home_figures.html", figures, order=20, place="figures"),
+        Section(
+            "programme/includes/home_cohorts.html",
+            {
+                "next_sessions": sorted(upcoming, key=lambda s: s.starts_at)[:NEXT_SESSIONS_SHOWN],
+                "coming_cohorts": [
+                    c for c in current if c.status not in ("completed", "cancelled")
+                ][:COMING_COHORTS_SHOWN],
+                "cohort_index": cohort_index,
+            },
+        ),
+    ]
 
 
-def add_matching_cohorts_to_search(query, context):
+def add_matching_cohorts_to_search(query):
     """Cohorts whose country (as the reader says it) or venue contains the query, accents aside."""
     wanted = folded(query)
     countries = [code for code, name in COUNTRIES if wanted in folded(str(name))]
@@ -54,8 +70,12 @@ def add_matching_cohorts_to_search(query, context):
         or any(wanted in folded(session.venue) for session in cohort.ordered_sessions)
     ]
     if not cohorts:
-        return
-    context["matching_cohorts"] = cohorts
-    context["cohort_index"] = discoverable_pages(
+        return None
+    cohort_index = discoverable_pages(
         CohortIndexPage.objects.filter(locale=Locale.get_active())
     ).first()
+    if cohort_index is None:
+        return None
+    return Section(
+        "programme/includes/search_cohorts.html", {"cohorts": cohorts, "cohort_index": cohort_index}
+    )

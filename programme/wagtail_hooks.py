@@ -132,7 +132,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
 register_snippet(ProgrammeViewSetGroup)
 
 
-hooks.register(HOME_PAGE_HOOK, add_cohorts_to_home_page, order=0)
+hooks.register(HOME_PAGE_HOOK, add_cohorts_to_home_page)
 hooks.register(SEARCH_HOOK, add_matching_cohorts_to_search)
 hooks.register("construct_homepage_panels", add_programme_panels)
 

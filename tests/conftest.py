@@ -26,7 +26,12 @@ from programme.factories import (
 )
 from programme.models import session_date_changed
 
-pytest_plugins = ["tests.accounts"]
+pytest_plugins = [
+    "tests.accounts",
+    "tests.fixtures.applications",
+    "tests.fixtures.certificates",
+    "tests.fixtures.committee",
+]
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 TRANSLATED_CODES = [code for code in LANGUAGE_CODES if code != "en"]

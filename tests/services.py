@@ -24,11 +24,9 @@ from pathlib import Path
 
 import pytest
 
+from demo.processes import free_port
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+__all__ = ["free_port", "private_postgres", "private_redis", "public_temporary_folder"]
 
 
 def _wait_for_port(port, process, seconds=30):

@@ -80,18 +80,42 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
+# Outermost first: a request passes down this list, its response back up. Each entry says why
+# it sits where it does.
 MIDDLEWARE = [
+    # Answers /healthz before anything else runs, so a load balancer reaches it straight at
+    # gunicorn, whatever the Host and without HTTPS (web/health.py).
+    "web.health.HealthProbeMiddleware",
+    # HTTPS redirect and security headers, on every response that follows.
     "django.middleware.security.SecurityMiddleware",
-    # Static files straight from gunicorn (hashed names cached for a year in production).
+    # Anonymous pages from the shared cache (web/page_cache.py). Outside the CSP middleware, so a
+    # kept page keeps the policy its nonce matches.
+    "web.page_cache.PageCacheMiddleware",
+    # Content-Security-Policy with a nonce per response (web/csp.py), then Permissions-Policy.
+    "web.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Static files straight from gunicorn (hashed names cached for a year in production), before
+    # sessions, locale and CSRF spend anything on them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An explicit Cache-Control on every response (web/cache_headers.py). Outside the session and
+    # CSRF middleware, so it sees the cookies they set.
+    "web.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session (it reads the chosen language) and before CommonMiddleware (which
+    # redirects with the language prefix).
     "django.middleware.locale.LocaleMiddleware",
+    # Refuses oversized bodies and control characters (web/request_hygiene.py) before
+    # CommonMiddleware, CSRF or a view reads the request.
+    "web.request_hygiene.RequestHygieneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Editors' redirects only when no page answered (it acts on a 404 response).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Sign-in lockout (django-axes): last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "aicities.urls"
@@ -388,7 +412,6 @@ SITE_LABEL = _("AI for Cities")
 # Every sign-in (Wagtail admin, members' page: every `authenticate` call) is counted by
 # normalised username and, separately, by client address; either one locks for the cool-off.
 INSTALLED_APPS.append("axes")
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "members.lockout.NormalisedUsernameBackend",
@@ -431,12 +454,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # --- Security: caching that cannot leak ----------------------------------------------------
 # Every response gets an explicit Cache-Control (web/cache_headers.py): private, no-store for
-# anything that may depend on the visitor, public with this max-age (seconds) otherwise. It sits
-# outside the session and CSRF middleware, so it sees the cookies they set.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "web.cache_headers.CacheHeadersMiddleware",
-)
+# anything that may depend on the visitor, public with this max-age (seconds) otherwise.
 # Browsers keep a public page PUBLIC_CACHE_MAX_AGE seconds, shared caches (a CDN, purged by
 # Wagtail's frontend cache when a record changes) PUBLIC_CACHE_S_MAXAGE seconds.
 PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "60"))
@@ -447,18 +465,12 @@ PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "600"))
 # one is an editor's document upload (WAGTAILDOCS_MAX_UPLOAD_SIZE). NUL and control characters
 # in query strings and form fields get HTTP 400 (web/request_hygiene.py).
 MAX_REQUEST_BODY_BYTES = WAGTAILDOCS_MAX_UPLOAD_SIZE + 5 * 1024 * 1024
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
-    "web.request_hygiene.RequestHygieneMiddleware",
-)
 
 # --- Security: Content-Security-Policy and Permissions-Policy --------------------------------
 # A strict policy on the public site (no inline script or style), a looser one on the admin,
 # reCAPTCHA only on the application page (web/csp.py). CSP_REPORT_ONLY=true sends the policy
 # as Content-Security-Policy-Report-Only while rolling it out; CSP_REPORT_URI collects reports.
 INSTALLED_APPS.append("csp")
-MIDDLEWARE.insert(1, "web.csp.SiteCSPMiddleware")
-MIDDLEWARE.insert(2, "django_permissions_policy.PermissionsPolicyMiddleware")
 CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = csp_settings(
     report_only=env_bool("CSP_REPORT_ONLY", False), report_uri=env("CSP_REPORT_URI", "")
 )
@@ -466,18 +478,13 @@ PERMISSIONS_POLICY = permissions_policy()
 
 # --- The page cache: anonymous pages from the shared cache (web/page_cache.py) -------------
 # Kept PAGE_CACHE_SECONDS at most (0 turns it off) and cleared the moment a record they show
-# changes. It sits outside the CSP middleware, so a kept page keeps the policy its nonce matches.
+# changes.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("web.csp.SiteCSPMiddleware"), "web.page_cache.PageCacheMiddleware"
-)
 
 # --- Operations: health, retention, editors' admin ----------------------------------------
 # /healthz shows its checks to staff and to a request with "Authorization: Bearer <token>";
-# everyone else gets the status alone. The probe middleware comes first, so a load balancer
-# reaches it straight at gunicorn, whatever the Host and without HTTPS (web/health.py).
+# everyone else gets the status alone (web/health.py).
 HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
-MIDDLEWARE.insert(0, "web.health.HealthProbeMiddleware")
 # What is kept only for a while, then deleted every night (manage.py prune_records, on
 # aicities-prune.timer): sign-in records (the privacy notice states the same number of days)
 # and finished background tasks. Expired sessions go the same night.

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext, pgettext
 
 from home import dates
+from programme import cohort_extras
 from programme.models import CohortIndexPage, DateState
 
 register = template.Library()
@@ -15,6 +16,19 @@ def cohort_url(context, cohort_index, cohort):
     request = context.get("request")
     base = cohort_index.get_url(request)
     return f"{base}{CohortIndexPage.cohort_path(cohort.slug)}"
+
+
+@register.simple_tag(takes_context=True)
+def apply_url(context, cohort):
+    """`{% apply_url cohort as url %}`: where to apply for `cohort`, or "" (applications)."""
+    return cohort_extras.apply_url(context, cohort)
+
+
+@register.simple_tag(takes_context=True)
+def shows_join_links(context, cohort):
+    """`{% shows_join_links cohort as shown %}`: whether the reader sees the sessions' join
+    links (certificates: its enrolled participants, and staff)."""
+    return cohort_extras.shows_join_links(getattr(context.get("request"), "user", None), cohort)
 
 
 @register.simple_tag

@@ -9,7 +9,7 @@
   if (!form) { return; }
 
   setUpParticipantRows(form);
-  setUpSpamCheck(form);
+  setUpSpamCheck();
 
   // --- participant rows ------------------------------------------------------------------
 
@@ -91,7 +91,7 @@
 
   // --- spam check ------------------------------------------------------------------------
 
-  function setUpSpamCheck(form) {
+  function setUpSpamCheck() {
     var area = document.getElementById("spam-check");
     if (!area) { return; }
     var state = area.querySelector('input[name="captcha"]');
@@ -123,7 +123,7 @@
           sitekey: area.dataset.sitekey,
           "error-callback": giveUp
         });
-      } catch (error) {
+      } catch {
         unavailable();
         return;
       }

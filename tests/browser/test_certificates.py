@@ -14,7 +14,7 @@ from certificates.issuing import issue
 from programme.factories import CohortFactory
 from programme.models import Cohort
 from tests.browser.test_data_requests import sign_in_as
-from tests.certificates.conftest import attend, make_application
+from tests.fixtures.certificates import attend, make_application
 
 pytestmark = [
     pytest.mark.browser,

@@ -5,7 +5,7 @@ committee pages, the library and the sign-in page."""
 import pytest
 
 from tests.accounts import PASSWORD
-from tests.committee.conftest import PRIVATE_DOCUMENT_TITLE, build_committee_world
+from tests.fixtures.committee import PRIVATE_DOCUMENT_TITLE, build_committee_world
 
 pytestmark = [
     pytest.mark.browser,

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from aicities.settings.object_storage import object_storages
 from committee.models import CommitteeMember
 from tests.accounts import PASSWORD
-from tests.committee.conftest import build_committee_world
+from tests.fixtures.committee import build_committee_world
 from tests.services import free_port
 
 moto_server = pytest.importorskip("moto.server", reason="pip install -r requirements-dev.txt")

@@ -9,7 +9,7 @@ from committee.emails import TRANSLATION_REQUEST
 from committee.models import CommitteeMember, CommitteeNotePage
 from mail.models import OutgoingEmail
 from tests.accounts import PASSWORD
-from tests.committee.conftest import build_committee_world
+from tests.fixtures.committee import build_committee_world
 
 pytestmark = [
     pytest.mark.browser,

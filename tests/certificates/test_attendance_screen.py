@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from certificates.enrolment import enrol_application
 from certificates.models import Attendance
-from tests.certificates.conftest import make_application
+from tests.fixtures.certificates import make_application
 
 pytestmark = pytest.mark.django_db
 

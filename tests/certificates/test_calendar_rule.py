@@ -25,7 +25,7 @@ from certificates.issuing import issue, issue_for_cohort, record_override
 from certificates.models import Attendance, Certificate
 from programme.factories import CohortFactory
 from programme.models import Cohort, Session, SessionKind
-from tests.certificates.conftest import attend, make_application
+from tests.fixtures.certificates import attend, make_application
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from certificates.completion import has_completed, parse_rule
 from certificates.issuing import NotCompleted, issue, issue_for_cohort, record_override
 from certificates.models import Certificate, Enrolment
 from tests.applications.builders import run_queue
-from tests.certificates.conftest import attend
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,27 @@ def test_editors_issue_and_revoke_from_the_cohort_screen(cohort, enrolments, edi
     certificate.refresh_from_db()
     assert certificate.is_revoked and certificate.revoked_by == editor
     assert "Attendance was recorded by mistake." in client.get(screen).content.decode()
+
+
+def test_the_override_and_revocation_screens_say_what_they_decide(
+    cohort, enrolments, editor, client
+):
+    """One decision template: each screen explains its decision and names its button."""
+    enrolment = enrolments["Jürgen Groß"]
+    client.force_login(editor)
+    override_url = f"/admin/certificates/enrolment/{enrolment.pk}/completion/"
+    page = client.get(override_url).content.decode()
+    assert "An override decides completion whatever the attendance says" in page
+    assert "Current override recorded by" not in page
+    assert '<button type="submit" class="button">Save</button>' in page
+
+    record_override(enrolment, "completed", "Attended the replay.", by=editor)
+    page = client.get(override_url).content.decode()
+    assert f"Current override recorded by {editor.get_username()} on " in page
+
+    attend(enrolment)
+    certificate = issue(enrolment, by=editor)
+    page = client.get(f"/admin/certificates/certificate/{certificate.pk}/revoke/").content.decode()
+    assert f"Revoke certificate {certificate.code} of Jürgen Groß." in page
+    assert "An override decides" not in page
+    assert '<button type="submit" class="button no">Revoke the certificate</button>' in page

@@ -13,7 +13,7 @@ from jwcrypto import jwk, jws
 
 from certificates import credentials
 from certificates.issuing import issue, revoke
-from tests.certificates.conftest import attend
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db
 

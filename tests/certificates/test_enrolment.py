@@ -13,7 +13,7 @@ from certificates.enrolment import NotAccepted, enrol_application, enrol_cohort
 from certificates.models import Enrolment
 from members.groups import PARTICIPANTS
 from tests.applications.builders import run_queue
-from tests.certificates.conftest import PEOPLE, make_application
+from tests.fixtures.certificates import PEOPLE, make_application
 
 pytestmark = pytest.mark.django_db
 

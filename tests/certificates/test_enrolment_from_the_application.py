@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from applications.models import ApplicationStatus
 from certificates.models import Enrolment
-from tests.certificates.conftest import make_application
+from tests.fixtures.certificates import make_application
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,10 @@ def test_no_enrolment_before_acceptance_nor_for_committee_members(
     client.force_login(editor)
     section = actions(client, submitted)
     assert "certificates" not in str(section)
+    client.post(reverse("certificates_enrol_application", args=[submitted.pk]))
+    assert not Enrolment.objects.exists(), "a submitted application enrols nobody"
+
+    accepted = make_application(cohort, status=ApplicationStatus.ACCEPTED)
     client.force_login(committee_member)
-    enrol_url = reverse("certificates_enrol_application", args=[submitted.pk])
-    assert client.post(enrol_url).status_code in (302, 403)
+    client.post(reverse("certificates_enrol_application", args=[accepted.pk]))
+    assert not Enrolment.objects.exists(), "a committee member enrols nobody"

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from certificates.issuing import issue, revoke
 from certificates.models import Certificate
-from tests.certificates.conftest import attend
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db
 

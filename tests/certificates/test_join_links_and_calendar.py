@@ -10,7 +10,7 @@ from icalendar import Calendar
 from certificates.enrolment import enrol_application
 from certificates.views import calendar_token
 from programme.factories import CohortFactory
-from tests.certificates.conftest import attend, make_application
+from tests.fixtures.certificates import attend, make_application
 
 pytestmark = pytest.mark.django_db
 

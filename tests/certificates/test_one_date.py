@@ -17,7 +17,7 @@ from certificates import credentials
 from certificates.issuing import issue, revoke
 from home.dates import EFUS_TIME_ZONE, local_day
 from tests.applications.builders import run_queue
-from tests.certificates.conftest import attend
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from certificates import credentials
 from certificates import models as certificates_models
 from certificates.issuing import issue, revoke
 from certificates.models import STATUS_LIST_SIZE
-from tests.certificates.conftest import attend
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from pypdf.generic import ContentStream, DictionaryObject
 
 from certificates.enrolment import enrol_application
 from certificates.issuing import issue
-from tests.certificates.conftest import attend, make_application
+from tests.fixtures.certificates import attend, make_application
 
 pytestmark = pytest.mark.django_db
 

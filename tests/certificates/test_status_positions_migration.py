@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from certificates import credentials
 from certificates.models import STATUS_LIST_SIZE, Certificate
-from tests.certificates.conftest import attend
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from certificates.enrolment import enrol_application
 from certificates.issuing import issue, revoke
 from certificates.models import Certificate
-from tests.certificates.conftest import attend, make_application
+from tests.fixtures.certificates import attend, make_application
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from certificates.issuing import issue
-from tests.certificates.conftest import attend
 from tests.conftest import LANGUAGE_CODES
+from tests.fixtures.certificates import attend
 
 pytestmark = pytest.mark.django_db
 

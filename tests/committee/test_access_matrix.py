@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.committee.conftest import PRIVATE_DOCUMENT_TITLE, PRIVATE_NOTE_TITLE
 from tests.conftest import LANGUAGE_CODES
+from tests.fixtures.committee import PRIVATE_DOCUMENT_TITLE, PRIVATE_NOTE_TITLE
 
 VISITORS = ["anonymous", "outsider", "participant", "committee", "editor"]
 MEMBERS = {"participant", "committee", "editor"}

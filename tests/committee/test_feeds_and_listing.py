@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from committee.models import CommitteeNotePage, Topic
-from tests.committee.conftest import PRIVATE_NOTE_TITLE, add_note
 from tests.conftest import LANGUAGE_CODES
+from tests.fixtures.committee import PRIVATE_NOTE_TITLE, add_note
 
 
 def feed_url(notes, kind):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from committee.models import Resource
 from demo.pdf import simple_pdf
 from programme.factories import EventFactory
-from tests.committee.conftest import PRIVATE_DOCUMENT_TITLE, add_note
+from tests.fixtures.committee import PRIVATE_DOCUMENT_TITLE, add_note
 
 JOIN = "https://meet.example.org/secret-room"
 RECORDING = "https://video.example.org/recording"

@@ -23,8 +23,8 @@ from mail.kinds import get_kind
 from mail.models import OutgoingEmail
 from members.groups import COMMITTEE_MEMBERS
 from tests.accounts import make_user
-from tests.committee.conftest import add_note
 from tests.conftest import publish_translation
+from tests.fixtures.committee import add_note
 
 pytestmark = pytest.mark.django_db
 

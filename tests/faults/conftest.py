@@ -38,8 +38,6 @@ def site(tmp_path_factory):
         with (
             smtp_sink(smtp_port, folder / "mail"),
             open(log, "w") as log_file,
-            gunicorn(
-                environment, port, workers=2, threads=4, timeout=None, stderr=log_file
-            ) as base,
+            gunicorn(environment, port, workers=2, threads=4, timeout=None, log=log_file) as base,
         ):
             yield Site(base, environment, postgres, redis, log, cohort_pk, folder / "mail")

@@ -15,7 +15,7 @@ from members.accounts import password_reset_path
 from members.forms import ChosenPasswordForm
 from programme.factories import CohortFactory
 from tests.applications.builders import run_queue
-from tests.certificates.conftest import make_application
+from tests.fixtures.certificates import make_application
 
 pytestmark = pytest.mark.django_db
 

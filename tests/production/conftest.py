@@ -1,4 +1,9 @@
-"""The application fixtures (pages in six languages, an Italian cohort, reCAPTCHA saying yes)
-serve the production tests too."""
+"""The production tests send the application form too: reCAPTCHA answers yes
+(tests/fixtures/applications.py)."""
 
-from tests.applications.conftest import apply_pages, apply_world, italy, recaptcha_passes  # noqa: F401
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def recaptcha_passes(recaptcha_passes):
+    return recaptcha_passes

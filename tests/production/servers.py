@@ -1,17 +1,15 @@
-"""Real server processes for tests: gunicorn on a free port, with Google's reCAPTCHA answer
-stubbed (no network reaches Google here), stopped when the test ends."""
+"""Real server processes for tests: gunicorn on a free port (demo/processes.py), with Google's
+reCAPTCHA answer stubbed (no network reaches Google here), stopped when the test ends."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
+from demo import processes
+from demo.processes import PROJECT, free_port
+
+__all__ = ["PROJECT", "free_port", "gunicorn", "manage", "environment_for"]
 
 # Runs gunicorn after patching django-recaptcha's call to Google in the master process; the
 # workers, forked from it, keep the patch.
@@ -30,12 +28,6 @@ run()
 """
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def manage(environment, *args):
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -48,19 +40,6 @@ def manage(environment, *args):
     assert result.returncode == 0, f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}"
 
 
-def wait_until_up(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=5)
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no server answered at {url}")
-
-
 class Server(str):
     """A running server's base URL, which also knows its gunicorn master's process id."""
 
@@ -71,26 +50,18 @@ class Server(str):
 
 
 @contextmanager
-def gunicorn(environment, port, workers=2, threads=1, timeout=60, **popen):
+def gunicorn(environment, port, workers=2, threads=1, timeout=60, log=None):
     """gunicorn with the project's gunicorn.conf.py; `timeout=None` keeps the file's timeout."""
-    options = ["--timeout", str(timeout)] if timeout is not None else []
-    process = subprocess.Popen(
-        [sys.executable, "-c", SERVE, "aicities.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", str(threads), *options,
-         "--log-level", "warning"],
-        cwd=PROJECT,
-        env={**environment, "PYTHONPATH": str(PROJECT)},
-        **popen,
-    )  # fmt: skip
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/healthz")
+    with processes.gunicorn(
+        environment,
+        port,
+        workers=workers,
+        threads=threads,
+        timeout=timeout,
+        launcher=(sys.executable, "-c", SERVE),
+        log=log,
+    ) as process:
         yield Server(f"http://127.0.0.1:{port}", process.pid)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def environment_for(database_url, **extra):

@@ -19,8 +19,8 @@ from certificates.enrolment import enrol_application
 from certificates.issuing import issue, pdf_bytes
 from programme.models import Session
 from tests.applications.builders import run_queue, submit
-from tests.certificates.conftest import attend
 from tests.conftest import LANGUAGE_CODES
+from tests.fixtures.certificates import attend
 
 BASE = "http://aicities.example:8123"
 URL = re.compile(r"https?://[^\s\"'<>)]+")

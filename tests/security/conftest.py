@@ -35,8 +35,7 @@ def admin_sign_in(client, username, password, address="198.51.100.7"):
     )
 
 
-# The application page in six languages and an Italian cohort, as the application tests have them.
-from tests.applications.conftest import apply_pages, apply_world, italy, recaptcha_passes  # noqa: E402, F401
-
-# The committee section in six languages with its notes, library and people.
-from tests.committee.conftest import committee_tree, committee_world, people  # noqa: E402, F401
+@pytest.fixture(autouse=True)
+def recaptcha_passes(recaptcha_passes):
+    """The attacks send forms past reCAPTCHA (tests/fixtures/applications.py)."""
+    return recaptcha_passes

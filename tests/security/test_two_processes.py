@@ -4,63 +4,25 @@ The processes use the test settings with REDIS_URL (a Redis of this test's own, 
 and a throw-away SQLite file; the look-up endpoint refuses before it touches the database.
 """
 
+import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.services import free_port, private_redis
-
-BASE_DIR = Path(__file__).resolve().parents[2]
-
-
-def wait_until_listening(port, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server on port {port} stopped: {process.stderr.read()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"server on port {port} did not start")
+from demo.processes import free_port, gunicorn
+from tests.services import private_redis
 
 
-def start_server(port, tmp_path, redis_url, **env):
-    environment = {
+def environment(tmp_path, redis_url, **extra):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "aicities.settings.test",
         "REDIS_URL": redis_url,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'servers.sqlite3'}",
-        **env,
+        **extra,
     }
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "aicities.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-        "--log-level",
-        "warning",
-    ]
-    return subprocess.Popen(
-        command,
-        cwd=BASE_DIR,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 @pytest.fixture
@@ -71,21 +33,11 @@ def two_servers(tmp_path):
 
 def serve_twice(tmp_path, redis_url):
     ports = [free_port(), free_port()]
-    processes = [
-        start_server(port, tmp_path, redis_url, CERTIFICATE_LOOKUPS_ALLOWED="4") for port in ports
-    ]
-    try:
-        for port, process in zip(ports, processes, strict=True):
-            wait_until_listening(port, process)
+    shared = environment(tmp_path, redis_url, CERTIFICATE_LOOKUPS_ALLOWED="4")
+    with contextlib.ExitStack() as servers:
+        for port in ports:
+            servers.enter_context(gunicorn(shared, port, workers=1))
         yield ports
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 def post_credential(port):

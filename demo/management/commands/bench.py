@@ -26,7 +26,6 @@ import http.client
 import io
 import math
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -49,9 +48,10 @@ from wagtail.models import Locale, Page, Site
 
 from applications.models import ApplicationPage
 from applications.spam_check import new_started_token
+from demo import processes
 from demo.content import site as content
 from demo.page_weight import BUDGET_BYTES, page_weight
-from demo.processes import memory_of, worker_pids
+from demo.processes import free_port, memory_of, worker_pids
 from home.models import ContactSettings, FooterText, HomePage
 from programme.factories import CohortFactory, EventFactory, EventTopicFactory
 from programme.models import (
@@ -346,61 +346,20 @@ def hammer(port, url, duration, connections_count, headers=None):
     return [x for chunk in latencies for x in chunk], sum(errors), elapsed
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def gunicorn(port):
-    """Run gunicorn (2 sync workers) on the bench settings; always stop it on leaving."""
-    executable = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    command = [
-        executable,
-        "aicities.wsgi",
-        "-w",
-        "2",
-        "-b",
-        f"{HOST}:{port}",
-        "--log-level=warning",
-    ]
+    """gunicorn (2 sync workers) on the bench settings, once the home page answers 200; always
+    stopped on leaving."""
     # aicities/wsgi.py only defaults to the production settings: name the bench ones.
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS}
-    with tempfile.TemporaryFile(mode="w+") as log:
-        process = subprocess.Popen(
-            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS}
+    with tempfile.NamedTemporaryFile(mode="w+") as log:
         try:
-            wait_until_serving(process, port, log)
-            yield process
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def wait_until_serving(process, port, log, timeout=30):
-    """Poll the home page until gunicorn answers 200; fail early, with its log, if it dies."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log.seek(0)
-            raise CommandError(f"gunicorn exited ({process.returncode}):\n{log.read()}")
-        conn = http.client.HTTPConnection(HOST, port, timeout=2)
-        try:
-            conn.request("GET", "/en/", headers={"Host": HOST})
-            if conn.getresponse().status == 200:
-                return
-        except (OSError, http.client.HTTPException):
-            pass
-        finally:
-            conn.close()
-        time.sleep(0.2)
-    raise CommandError(f"gunicorn did not answer on port {port} within {timeout} s.")
+            with processes.gunicorn(
+                environment, port, ready_path="/en/", wanted=200, log=log
+            ) as master:
+                yield master
+        except processes.ServerFailed as failure:
+            raise CommandError(f"gunicorn: {failure}") from failure
 
 
 # --- Command ---------------------------------------------------------------------------------

@@ -2,11 +2,8 @@
 eye (`make screenshots`): it serves the demo site on a spare port and drives Chromium."""
 
 import html
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -16,17 +13,12 @@ from applications.models import Application, ApplicationPage
 from applications.status_links import status_token
 from certificates.models import Certificate
 from committee.models import CommitteeNotePage, CommitteePage
+from demo.processes import ServerFailed, free_port, stopping, wait_until_up
 from home.models import HomePage, SitemapPage
 from programme.models import Cohort, CohortIndexPage, EventIndexPage, ProgrammePage
 
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"phone": 390, "desktop": 1280}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def page_types(code):
@@ -91,8 +83,11 @@ class Command(BaseCommand):
             for name, path in page_types(code)
         ]
         shots = []
-        try:
-            self.wait_for(base)
+        with stopping(server, seconds=10):
+            try:
+                wait_until_up(f"{base}/robots.txt", server)
+            except ServerFailed as failure:
+                raise CommandError(f"The development server did not start: {failure}") from failure
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
                     executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
@@ -103,20 +98,8 @@ class Command(BaseCommand):
                             self.shoot(browser, base, out, code, name, path, device, width)
                         )
                 browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
         self.write_gallery(out, shots)
         self.stdout.write(f"{len(shots)} screenshots: {out / 'index.html'}")
-
-    def wait_for(self, base):
-        for _attempt in range(60):
-            try:
-                urllib.request.urlopen(f"{base}/robots.txt", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.5)
-        raise CommandError("The development server did not start.")
 
     def shoot(self, browser, base, out, code, name, path, device, width):
         context = browser.new_context(viewport={"width": width, "height": 900})
