@@ -86,7 +86,7 @@ STRINGS = {
     "events": "veranstaltungen",
     "Apply": "Bewerbung",
     "apply": "bewerbung",
-    "Cities and regions of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the local or regional authority commits that its participants attend every session.": "Städte und Regionen aus den sechs Ländern bewerben sich mit ihren Beschäftigten und gewählten Mandatsträgerinnen und Mandatsträgern für den Durchgang ihres Landes. Die Teilnahme ist kostenlos; die Gebietskörperschaft verpflichtet sich, dass ihre Teilnehmenden alle Sitzungen besuchen.",
+    "Cities and regions of the six countries apply for their officials and elected representatives to join the cohort of their country. Participation is free; the local or regional authority commits that its participants attend every session.": "Städte und Regionen aus den sechs Ländern bewerben sich mit ihren Beschäftigten und gewählten Mandatsträgerinnen und Mandatsträgern für den Durchgang ihres Landes. Die Teilnahme ist kostenlos; die Gebietskörperschaft verpflichtet sich, dass ihre Teilnehmenden alle Termine besuchen.",
     "Privacy notice": "Datenschutzhinweise",
     "How Efus handles the personal data that cities send with an application.": "Wie Efus die personenbezogenen Daten verarbeitet, die Städte mit einer Bewerbung übermitteln.",
     "Who is responsible": "Verantwortliche Stelle",
