@@ -104,3 +104,43 @@ def test_placeholders_and_working_groups_are_not_cohorts():
     rules = glossary()["es"]
     words = words_of("Grupo de trabajo del Efus, edición %(cohort)s", rules["allowed"])
     assert not any(re.search(pattern, words) for pattern in rules["forbidden"])
+
+
+# French typography: a no-break space before « : » (U+00A0 or the narrow U+202F) and a narrow
+# no-break space (U+202F) before « ; », « ? » and « ! », so that the sign never starts a line.
+FRENCH_PUNCTUATION = re.compile(r"(.?)([:;?!])(?=\s|$|[»”\"<)])")
+ADDRESSES = re.compile(r"https?://\S+|\S+@\S+")
+
+
+def french_spacing_breaches(text):
+    breaches = []
+    for found in FRENCH_PUNCTUATION.finditer(ADDRESSES.sub("", text)):
+        before, sign = found.groups()
+        spaces = "\u00a0\u202f" if sign == ":" else "\u202f"
+        if before not in spaces:
+            breaches.append(f"{before!r} before «{sign}»")
+    return breaches
+
+
+def test_french_puts_a_no_break_space_before_high_punctuation():
+    breaches = [
+        f"{where}: {found} in {text!r}"
+        for where, _source, text in catalogue_texts("fr")
+        for found in french_spacing_breaches(text)
+    ]
+    assert not breaches, f"{len(breaches)} French spacing breaches:\n" + "\n".join(breaches)
+
+
+@pytest.mark.parametrize(
+    "text, breaks",
+    [
+        ("Votre référence\u00a0:", False),
+        ("Qui peut candidater\u202f?", False),
+        ("Votre référence :", True),
+        ("Votre référence:", True),
+        ("Qui peut candidater ?", True),
+        ("Voir https://efus.eu/?page=1 ou 10:30", False),
+    ],
+)
+def test_the_french_spacing_check(text, breaks):
+    assert bool(french_spacing_breaches(text)) is breaks
