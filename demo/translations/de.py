@@ -10,7 +10,7 @@ STRINGS = {
     "About the programme": "Über das Programm",
     "AI for Cities is a two-year programme of Efus, fully funded, that trains local officials and elected representatives in artificial intelligence for urban security.": "AI for Cities ist ein zweijähriges, vollständig finanziertes Programm des Efus, das kommunale Beschäftigte und Mandatsträger zu künstlicher Intelligenz für die urbane Sicherheit fortbildet.",
     "175": "175",
-    "officials and elected representatives trained": "Teilnehmende aus Verwaltung und Kommunalpolitik",
+    "officials and elected representatives to be trained by the end of 2026": "Beschäftigte und Mandatsträger, die bis Ende 2026 fortgebildet werden",
     "6": "6",
     "countries": "Länder",
     "7": "7",

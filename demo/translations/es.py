@@ -10,7 +10,7 @@ STRINGS = {
     "About the programme": "Sobre el programa",
     "AI for Cities is a two-year programme of Efus, fully funded, that trains local officials and elected representatives in artificial intelligence for urban security.": "AI for Cities es un programa de dos años del Efus, financiado íntegramente, que forma a técnicos municipales y cargos electos locales en inteligencia artificial aplicada a la seguridad urbana.",
     "175": "175",
-    "officials and elected representatives trained": "técnicos y cargos electos formados",
+    "officials and elected representatives to be trained by the end of 2026": "técnicos y cargos electos que se formarán hasta finales de 2026",
     "6": "6",
     "countries": "países",
     "7": "7",

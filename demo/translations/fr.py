@@ -10,7 +10,7 @@ STRINGS = {
     "About the programme": "À propos du programme",
     "AI for Cities is a two-year programme of Efus, fully funded, that trains local officials and elected representatives in artificial intelligence for urban security.": "AI for Cities est un programme de l'Efus d'une durée de deux ans, entièrement financé, qui forme des agents et des élus locaux à l'intelligence artificielle au service de la sécurité urbaine.",
     "175": "175",
-    "officials and elected representatives trained": "agents et élus formés",
+    "officials and elected representatives to be trained by the end of 2026": "agents et élus à former d’ici fin 2026",
     "6": "6",
     "countries": "pays",
     "7": "7",

@@ -10,7 +10,7 @@ STRINGS = {
     "About the programme": "Il programma",
     "AI for Cities is a two-year programme of Efus, fully funded, that trains local officials and elected representatives in artificial intelligence for urban security.": "AI for Cities è un programma biennale dell'Efus, interamente finanziato, che forma funzionari e amministratori locali sull'intelligenza artificiale per la sicurezza urbana.",
     "175": "175",
-    "officials and elected representatives trained": "funzionari e amministratori formati",
+    "officials and elected representatives to be trained by the end of 2026": "funzionari e amministratori da formare entro la fine del 2026",
     "6": "6",
     "countries": "Paesi",
     "7": "7",
