@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate demo messages translations test lint format bench lock smoke screenshots clean
+.PHONY: help install run worker migrate demo messages translations test lint format bench lock smoke screenshots archive clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -80,6 +80,10 @@ smoke: install ## Production smoke test through deploy/: environment file, relea
 
 screenshots: demo ## Screenshot every page type at phone and desktop width into screenshots/index.html
 	$(MANAGE) screenshots --languages en,fr,de
+
+ARCHIVE ?= archive-site
+archive: migrate ## Write a static copy of the public site into $(ARCHIVE)/ (certificates keep verifying)
+	$(MANAGE) build_archive $(ARCHIVE)
 
 clean: ## Remove the virtualenv and local databases
 	rm -rf $(VENV) db.sqlite3 bench.sqlite3

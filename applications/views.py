@@ -21,6 +21,7 @@ from applications.records import Application, ApplicationStatus
 from applications.spam_check import recaptcha_script_url
 from applications.status_links import reference_from_status_token
 from applications.submission import application_sent_with, store_application
+from home.closing import programme_ended_on
 from home.site_cache import contact_for
 from programme.models import Cohort
 from web.cache_headers import mark_private
@@ -91,9 +92,22 @@ def application_limit():
     )
 
 
+def programme_has_ended(page, request):
+    """Once the programme has ended, no form here starts anything: the page says so (a POST
+    is refused with the same words)."""
+    ended_on = programme_ended_on(request)
+    if ended_on is None:
+        return None
+    context = {"page": page, "self": page, "request": request, "ended_on": ended_on}
+    status = 403 if request.method == "POST" else 200
+    return TemplateResponse(request, "applications/programme_ended.html", context, status=status)
+
+
 @csp_update(RECAPTCHA_CSP)
 def application_form(page, request):
     """The form (GET/POST); reCAPTCHA's sources are allowed on this page and no other."""
+    if ended := programme_has_ended(page, request):
+        return ended
     if request.method == "POST" and body_too_large(request, APPLICATION_BODY_MAX_BYTES):
         return too_large(request, APPLICATION_BODY_MAX_BYTES)
     cohorts, upcoming = open_cohorts()
@@ -223,6 +237,8 @@ def application_status(page, request):
 def request_opening_alert(page, request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if ended := programme_has_ended(page, request):
+        return ended
     limit = Limit.from_setting("applications:opening-alerts", "OPENING_ALERT_RATE")
     verdict = hit(limit, client_address(request))
     if not verdict.allowed:

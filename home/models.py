@@ -102,6 +102,16 @@ class ContactSettings(BaseSiteSetting):
     )
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
+    programme_ended_on = models.DateField(
+        _("programme ended on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this day (Brussels time), every page says the programme has ended, calls for "
+            "applications, alerts and registrations close, and the home page leads with the "
+            "results."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -127,6 +137,7 @@ class ContactSettings(BaseSiteSetting):
             heading=_("Footer pages"),
         ),
         MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("youtube_url")], _("Social")),
+        FieldPanel("programme_ended_on"),
     ]
 
     class Meta:

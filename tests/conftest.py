@@ -67,6 +67,18 @@ TITLES = {
 }
 
 
+# Layers that start servers of their own or read only files: the database under them changes
+# nothing, so CI's PostgreSQL pass leaves them to the SQLite pass (`-m "not runs_once"`).
+RUNS_ONCE = {"archive", "browser", "deploy", "faults", "production", "standards"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = item.path.relative_to(config.rootpath).parts
+        if len(parts) > 2 and parts[0] == "tests" and parts[1] in RUNS_ONCE:
+            item.add_marker(pytest.mark.runs_once)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "committee",
     "applications",
     "certificates",
+    "archive",
     "demo",
     "django_recaptcha",
     "django_tasks",
@@ -211,6 +212,9 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
+# The day a static archive was made, while archive/builder.py renders it: pages then say they
+# are an archive and leave out what a static copy cannot do. None on the live site.
+SITE_ARCHIVE_MADE_ON = None
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 # Files that must never be served publicly (applications' signed letters).

@@ -1,10 +1,12 @@
 """Template tags for the site frame: languages, menu, footer and dates."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page, Site
 
+from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.models import EFUS_NAME
@@ -80,6 +82,19 @@ def organisation_name(contact):
     if shown != name or get_language() == "en":
         return shown
     return format_html('<span lang="en">{}</span>', name)
+
+
+@register.simple_tag(takes_context=True)
+def programme_ended(context):
+    """The day the programme ended, once it has come: every page then says so."""
+    request = context.get("request")
+    return programme_ended_on(request) if request else None
+
+
+@register.simple_tag
+def site_archive():
+    """The day the static archive being rendered was made; None on the live site."""
+    return settings.SITE_ARCHIVE_MADE_ON
 
 
 register.filter("long_date", long_date)
