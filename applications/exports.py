@@ -16,6 +16,10 @@ CONTENT_TYPES = {
     CSV: "text/csv; charset=utf-8",
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# Excel in the six languages' locales splits a CSV line on semicolons (their list separator is
+# ";", the comma being the decimal mark), and reads UTF-8 only after a byte order mark.
+CSV_DELIMITER = ";"
+BYTE_ORDER_MARK = "\ufeff"
 # A spreadsheet would run a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -80,8 +84,8 @@ def csv_safe(value):
 
 
 def write_csv(queryset, output):
-    output.write("\ufeff")  # Lets Excel recognise UTF-8.
-    writer = csv.writer(output)
+    output.write(BYTE_ORDER_MARK)
+    writer = csv.writer(output, delimiter=CSV_DELIMITER)
     writer.writerow(headings())
     for row in rows(queryset):
         writer.writerow(csv_safe(value) for value in row)

@@ -6,10 +6,10 @@ Enrolling again changes nothing.
 """
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from applications.models import Application, ApplicationStatus
 from certificates.models import Enrolment
+from home.slugs import transliterated_slug
 from mail.tasks import queue_email
 from members.accounts import participant_account
 
@@ -61,5 +61,5 @@ def enrol_cohort(cohort, by=None):
 
 
 def display_slug(enrolment):
-    """The holder's name as a file name ("jurgen-gross")."""
-    return slugify(enrolment.name) or "participant"
+    """The holder's name as a file name ("juergen-gross")."""
+    return transliterated_slug(enrolment.name) or "participant"

@@ -10,7 +10,6 @@ notes listing they may write in.
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Locale, PageLogEntry
@@ -22,6 +21,7 @@ from wagtail_localize.models import (
 )
 
 from committee.models import CommitteeNoteIndexPage
+from home.slugs import transliterated_slug
 from members.groups import EDITORS
 
 TRANSLATION_ASKED = "committee.translation_asked"
@@ -124,7 +124,9 @@ def localize_slug(note, revision):
         return  # the translator chose a slug, or the title is not translated
     if was_published_translated(note, original.title, revision):
         return
-    slug = find_available_slug(note.get_parent(), slugify(note.title), ignore_page_id=note.pk)
+    slug = find_available_slug(
+        note.get_parent(), transliterated_slug(note.title), ignore_page_id=note.pk
+    )
     if not slug or slug == note.slug:
         return
     note.slug = slug

@@ -7,4 +7,14 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Imported here because models may only be used once the app registry is ready.
+        from django.db.models.signals import pre_save
+        from wagtail_localize.models import StringTranslation
+
         from home import site_cache  # noqa: F401  (connect the cache-clearing signals)
+        from home.slugs import transliterate_translated_slug
+
+        pre_save.connect(
+            transliterate_translated_slug,
+            sender=StringTranslation,
+            dispatch_uid="transliterate-translated-slug",
+        )

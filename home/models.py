@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -47,6 +48,10 @@ class HomePage(Page):
         return context
 
 
+# Efus's name as stored by default; pages show its official name in their language.
+EFUS_NAME = gettext_noop("Efus – European Forum for Urban Security")
+
+
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
     """Who to contact about the programme (names and addresses are not translated)."""
@@ -54,9 +59,7 @@ class ContactSettings(BaseSiteSetting):
     manager_name = models.CharField(_("programme manager"), max_length=120)
     manager_email = models.EmailField(_("programme manager email"))
     manager_phone = models.CharField(_("programme manager phone"), max_length=40, blank=True)
-    organisation_name = models.CharField(
-        _("organisation"), max_length=200, default="Efus – European Forum for Urban Security"
-    )
+    organisation_name = models.CharField(_("organisation"), max_length=200, default=EFUS_NAME)
     organisation_address = models.TextField(_("organisation address"), blank=True)
     organisation_url = models.URLField(_("organisation website"), default="https://efus.eu")
     staff_notification_email = models.EmailField(

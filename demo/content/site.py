@@ -71,7 +71,7 @@ PROGRAMME_PAGES = [
         ),
         "body": [
             key_facts(
-                ("175", "officials and elected representatives trained"),
+                ("175", "officials and elected representatives to be trained by the end of 2026"),
                 ("6", "countries"),
                 ("7", "cohorts in the national language"),
                 ("0 €", "cost for participants and their cities"),

@@ -10,7 +10,7 @@ STRINGS = {
     "About the programme": "Over het programma",
     "AI for Cities is a two-year programme of Efus, fully funded, that trains local officials and elected representatives in artificial intelligence for urban security.": "AI for Cities is een tweejarig, volledig gefinancierd programma van Efus dat lokale ambtenaren en bestuurders opleidt in kunstmatige intelligentie voor stedelijke veiligheid.",
     "175": "175",
-    "officials and elected representatives trained": "ambtenaren en bestuurders opgeleid",
+    "officials and elected representatives to be trained by the end of 2026": "ambtenaren en bestuurders die tot eind 2026 worden opgeleid",
     "6": "6",
     "countries": "landen",
     "7": "7",

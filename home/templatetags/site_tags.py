@@ -2,12 +2,14 @@
 
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page, Site
 
 from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
 from home.languages import language_links
+from home.models import EFUS_NAME
 from home.site_cache import contact_for, footer_for, footer_links_for, locale_for
 from home.visibility import discoverable_pages, home_path_of, menu_pages, page_in_language
 
@@ -69,6 +71,17 @@ def contact_settings(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return contact_for(site) if site else None
+
+
+@register.filter
+def organisation_name(contact):
+    """The organisation's name in the page's language: Efus's official name where Efus has one;
+    any other name as the editors wrote it (in English, the site's source language), marked so."""
+    name = contact.organisation_name
+    shown = gettext(EFUS_NAME) if name == EFUS_NAME else name
+    if shown != name or get_language() == "en":
+        return shown
+    return format_html('<span lang="en">{}</span>', name)
 
 
 @register.simple_tag(takes_context=True)

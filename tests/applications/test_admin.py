@@ -2,6 +2,7 @@
 (one or several, never past the seats), exports with participants, the private letter and the
 selection summary; committee members and outsiders see none of it."""
 
+import codecs
 import csv
 import io
 
@@ -383,7 +384,7 @@ def export(client, export_format, **query):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     if export_format == "csv":
-        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     return [
         ["" if cell.value is None else str(cell.value) for cell in row] for row in sheet.iter_rows()
@@ -414,6 +415,21 @@ def test_the_export_has_one_row_per_participant_of_the_filtered_list(
                            "contact@bologna.example", "Received"]  # fmt: skip
     assert marco[14:] == ["Elected representative", "Polizia locale", "Prefer not to say",
                           "p1@bologna.example"]  # fmt: skip
+
+
+def test_the_csv_is_what_excel_reads_in_the_programmes_countries(client, editor, italy):
+    """UTF-8 with a byte order mark, and semicolons between the columns (the list separator of
+    Excel in French, Italian, Dutch, German and Spanish locales)."""
+    make_application(italy, "Forlì", region="Romagna; Emilia")
+    client.force_login(editor)
+    content = client.get(INDEX_URL, {"export": "csv"}).content
+    assert content.startswith(codecs.BOM_UTF8)
+    text = content.decode("utf-8-sig")
+    dialect = csv.Sniffer().sniff(text.splitlines()[0])
+    assert dialect.delimiter == ";"
+    header, row = csv.reader(io.StringIO(text), dialect=dialect)
+    assert len(row) == len(header) == 18
+    assert row[3:6] == ["Forlì", "Italy", "Romagna; Emilia"]
 
 
 def test_exports_never_hand_a_spreadsheet_a_formula(client, editor, italy):

@@ -34,8 +34,8 @@ KIND_LABELS = {
 }  # fmt: skip
 EFUS_QUESTION = {
     "en": ("Is your authority a member of Efus?", ["Yes", "No", "Don't know"]),
-    "fr": ("Votre collectivité est-elle membre de l’Efus\u00a0?", ["Oui", "Non", "Je ne sais pas"]),
-    "it": ("Il vostro ente è membro dell’Efus?", ["Sì", "No", "Non so"]),
+    "fr": ("Votre collectivité est-elle membre de l’Efus\u202f?", ["Oui", "Non", "Je ne sais pas"]),
+    "it": ("Il Suo ente è membro dell’Efus?", ["Sì", "No", "Non so"]),
     "nl": ("Is uw overheid lid van Efus?", ["Ja", "Nee", "Weet ik niet"]),
     "de": ("Ist Ihre Gebietskörperschaft Mitglied des Efus?", ["Ja", "Nein", "Weiß nicht"]),
     "es": ("¿Es su entidad miembro del Efus?", ["Sí", "No", "No lo sé"]),

@@ -27,7 +27,7 @@ ACKNOWLEDGEMENT_SUBJECT = {
     "it": "candidatura AIC-2026-IT",
     "de": "Bewerbung AIC-2026-IT",
     "nl": "aanmelding AIC-2026-IT",
-    "es": "candidatura AIC-2026-IT",
+    "es": "solicitud AIC-2026-IT",
 }
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 ADD_ONE_PARTICIPANT = {
     "en": "Add at least one participant.",
     "fr": "Ajoutez au moins une personne.",
-    "it": "Aggiungete almeno un partecipante.",
+    "it": "Aggiunga almeno un partecipante.",
     "nl": "Voeg ten minste één deelnemer toe.",
     "de": "Fügen Sie mindestens eine Person hinzu.",
     "es": "Añada al menos un participante.",

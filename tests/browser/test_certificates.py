@@ -111,7 +111,7 @@ def test_an_editor_sees_why_certificates_cannot_be_issued_yet(
     with translation.override("de"):
         label = translation.gettext("Issue certificates to everyone who completed")
         reason = course_calendar(Cohort.objects.with_sessions().get(pk=cohort.pk)).why_not_ended()
-    assert reason.startswith("Noch kein Zertifikat: Die letzte Sitzung endet am ")
+    assert reason.startswith("Noch kein Zertifikat: Der letzte Termin endet am ")
     button = page.get_by_role("button", name=label)
     assert button.is_disabled()
     assert page.locator("#issue-refused").inner_text() == reason
@@ -123,5 +123,5 @@ def test_an_editor_sees_why_certificates_cannot_be_issued_yet(
     boxes = page.locator("input[type=checkbox][id^=present-]")
     assert boxes.count() == 4 * 5
     assert all(boxes.nth(i).is_disabled() for i in range(boxes.count()))
-    assert "Keine Anwesenheit vor Beginn der Sitzung" in page.inner_text("#attendance-form thead")
+    assert "Keine Anwesenheit vor Beginn des Termins" in page.inner_text("#attendance-form thead")
     assert_accessible(page)

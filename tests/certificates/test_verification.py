@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -50,6 +51,29 @@ def test_a_valid_code_shows_the_holder_cohort_and_date_only(client, certificates
     assert f'<html lang="{code}"' in page
     for private in ("juergen.gross@example.de", "Ordnungsamt", "Köln", "Issued by mistake"):
         assert private not in page
+
+
+MACHINE_LINKS = {
+    "en": ("Machine-readable status of this credential", "The issuer's public keys"),
+    "fr": ("Statut de cette attestation numérique, lisible par machine",
+           "Les clés publiques de l'émetteur"),
+    "de": ("Maschinenlesbarer Status dieses digitalen Nachweises",
+           "Die öffentlichen Schlüssel der ausstellenden Stelle"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", list(MACHINE_LINKS))
+def test_the_links_for_software_are_described_in_plain_words(client, certificates, code):
+    certificate = certificates["valid"]
+    response = client.get(f"/{code}/certificates/verify/{certificate.code}/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    text = soup.select_one("main").get_text(" ")
+    assert "JSON" not in text and "JWKS" not in text
+    links = {link.get_text(" ", strip=True): link["href"] for link in soup.select("main a")}
+    status_words, keys_words = MACHINE_LINKS[code]
+    assert links[status_words].endswith(f"/certificates/status/{certificate.code}.json")
+    keys_links = [href for words, href in links.items() if words.startswith(keys_words)]
+    assert keys_links and keys_links[0].endswith("/certificates/jwks.json")
 
 
 @pytest.mark.parametrize("code", ["en", "fr", "de", "it"])

@@ -318,6 +318,19 @@ def test_a_translated_note_gets_a_slug_in_its_language(
     assert translated.get_latest_revision_as_object().slug == "reunion-de-mai"
 
 
+def test_a_translated_notes_slug_writes_out_umlauts(
+    committee_tree, people, django_capture_on_commit_callbacks
+):
+    notes = committee_tree.pages["en"]["notes"]
+    note = add_note(notes, "size-of-cities", "Size of cities", members_only=False,
+                    owner=people.committee)  # fmt: skip
+    german = Locale.objects.get(language_code="de")
+    translate_note(note, [german], people.committee)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_translated(note, german, "Größe der Städte", people.committee)
+    assert translation_of(note, german).slug == "groesse-der-staedte"
+
+
 def test_an_untranslated_copy_moves_to_its_slug_and_its_old_address_redirects(
     client, committee_tree, people, django_capture_on_commit_callbacks
 ):

@@ -139,3 +139,23 @@ def test_the_demo_tells_the_programme_in_its_period_and_in_each_language(demo, c
         assert f"{TURIN[code]} (" in page, code
         if code in WRONG_TERMS:
             assert WRONG_TERMS[code] not in page.lower(), code
+
+
+# The programme runs until December 2026: 175 is its target, not a count of people already trained.
+TRAINING_TARGET = {
+    "en": "175 officials and elected representatives to be trained by the end of 2026",
+    "fr": "175 agents et élus à former d’ici fin 2026",
+    "it": "175 funzionari e amministratori da formare entro la fine del 2026",
+    "nl": "175 ambtenaren en bestuurders die tot eind 2026 worden opgeleid",
+    "de": "175 Beschäftigte und Mandatsträger, die bis Ende 2026 fortgebildet werden",
+    "es": "175 técnicos y cargos electos que se formarán hasta finales de 2026",
+}
+
+
+def test_the_about_page_gives_175_as_the_target_not_as_people_trained(demo, client):
+    about = Page.objects.get(slug="about", locale__language_code="en")
+    for code, target in TRAINING_TARGET.items():
+        translation = about.get_translation(Locale.objects.get(language_code=code))
+        page = text_of(client.get(translation.url))
+        assert target in page, code
+        assert "representatives trained" not in page, code

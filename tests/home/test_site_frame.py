@@ -76,6 +76,37 @@ def test_the_footer_links_its_pages_in_the_readers_language(footer_pages, site_t
     assert links["Sitemap"] == "/en/sitemap/"
 
 
+EFUS_IN = {
+    "en": "Efus – European Forum for Urban Security",
+    "fr": "Efus – Forum européen pour la sécurité urbaine",
+    "it": "Efus – Forum europeo per la sicurezza urbana",
+    "nl": "Efus – Europees Forum voor Stedelijke Veiligheid",
+    "de": "Efus – Europäisches Forum für urbane Sicherheit",
+    "es": "Efus – Foro Europeo para la Seguridad Urbana",
+}
+
+
+@pytest.mark.parametrize("code", list(EFUS_IN))
+def test_the_footer_names_efus_in_the_readers_language(footer_pages, site_tree, client, code):
+    soup = soup_of(client.get(site_tree.translations[code]["home"].url))
+    link = soup.select_one(".site-footer a[href='https://efus.eu']")
+    assert link.get_text(strip=True) == EFUS_IN[code]
+    assert not link.select("[lang]")
+
+
+def test_an_organisation_name_without_translations_is_marked_as_english(
+    footer_pages, site_tree, client
+):
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.organisation_name = "Urban Security Network"
+    contact.save()
+    french = soup_of(client.get(site_tree.translations["fr"]["home"].url))
+    marked = french.select_one(".site-footer a[href='https://efus.eu'] [lang]")
+    assert marked["lang"] == "en" and marked.get_text() == "Urban Security Network"
+    english = soup_of(client.get(site_tree.translations["en"]["home"].url))
+    assert not english.select(".site-footer a[href='https://efus.eu'] [lang]")
+
+
 def test_the_sitemap_page_lists_public_pages_as_a_tree(footer_pages, site_tree, client):
     soup = soup_of(client.get("/en/sitemap/"))
     titles = [a.get_text(strip=True) for a in soup.select(".sitemap-tree a")]
