@@ -24,8 +24,8 @@ from certificates.issuing import issue, revoke, verification_url
 from home.bootstrap import ensure_locales
 from members.groups import ensure_groups
 from programme.factories import CohortFactory, ProgrammePageFactory
-from tests.fixtures.certificates import attend, make_application
 from tests.conftest import build_site_tree, kept_for_the_module
+from tests.fixtures.certificates import attend, make_application
 
 # The module's tests read files and a static server, but pytest-django creates the test
 # database only for a session with tests that ask for it.
