@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "committee",
     "applications",
     "certificates",
+    "figures",
     "demo",
     "django_recaptcha",
     "django_tasks",
