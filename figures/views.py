@@ -1,8 +1,11 @@
-"""The feedback form a participant reaches by their signed link."""
+"""The public page of the programme in figures, and the feedback form a participant reaches by
+their signed link."""
 
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 
+from figures.charts import bar_chart
+from figures.counts import THRESHOLD, public_figures
 from figures.feedback import (
     AlreadyAnswered,
     LinkInvalid,
@@ -16,6 +19,19 @@ from figures.forms import FeedbackForm
 from web.cache_headers import mark_private
 
 TEMPLATE = "figures/feedback.html"
+
+
+def figures_page(request):
+    """Every public figure with its chart and its table (the page cache keeps it)."""
+    figures = [
+        {"table": table, "chart": bar_chart(table, f"chart-{key}")}
+        for key, table in public_figures().items()
+    ]
+    return render(
+        request,
+        "figures/figures_page.html",
+        {"figures": figures, "threshold": THRESHOLD, "today": timezone.localdate()},
+    )
 
 
 def feedback(request, token):

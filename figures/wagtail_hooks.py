@@ -10,12 +10,16 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from applications.records import Application, ProposedParticipant
+from certificates.models import Attendance, Certificate, Enrolment
 from figures import admin_views
 from figures.feedback import awaiting_feedback, prune_feedback
-from figures.models import Questionnaire
+from figures.models import FeedbackAnswer, Questionnaire
 from members.access import is_participant
 from members.groups import EDITORS, SETUP_GROUPS_HOOK
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
+from programme.models import Cohort, Session
+from web import page_cache
 from web.pruning import PRUNE_HOOK
 
 EDITOR_PERMISSIONS = [
@@ -88,3 +92,20 @@ def feedback_in_my_space(request):
 @hooks.register(PRUNE_HOOK)
 def prune_old_feedback():
     return {"feedback": prune_feedback}
+
+
+# The page cache (web/page_cache.py): the figures page counts these records.
+page_cache.register(
+    "figures",
+    models=[
+        Cohort,
+        Session,
+        Enrolment,
+        Attendance,
+        Certificate,
+        Application,
+        ProposedParticipant,
+        FeedbackAnswer,
+    ],
+    url_names=["figures:figures"],
+)
