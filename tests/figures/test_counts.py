@@ -5,7 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from demo.loaders.figures import load_feedback
 from figures.counts import FEWER_THAN_5, NOT_SHOWN, THRESHOLD, Table, count_figures, published
+from figures.models import FeedbackAnswer
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,12 @@ def test_no_published_count_of_people_is_between_1_and_4(cells, categories):
     total = sum(categories)
     shown_total = sum(v[0] for _l, v in merged if isinstance(v[0], int))
     assert shown_total == total or (total < THRESHOLD and shown_total == 0)
+
+
+def test_the_demo_gives_every_finished_cohort_feedback_once(programme):
+    before = FeedbackAnswer.objects.count()
+    load_feedback()
+    assert FeedbackAnswer.objects.count() == before + 10  # one per attendance: 7 + 3
+    load_feedback()
+    assert FeedbackAnswer.objects.count() == before + 10
+    assert FeedbackAnswer.objects.exclude(will_use="").exists()
