@@ -18,7 +18,7 @@ from figures.models import FeedbackAnswer, Questionnaire
 from members.access import is_participant
 from members.groups import EDITORS, SETUP_GROUPS_HOOK
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
-from programme.models import Cohort, Session
+from programme.models import Cohort, Event, EventTopic, Session
 from web import page_cache
 from web.pruning import PRUNE_HOOK
 
@@ -107,5 +107,10 @@ page_cache.register(
         ProposedParticipant,
         FeedbackAnswer,
     ],
-    url_names=["figures:figures"],
+    url_names=["figures:figures", "figures:open_data_file", "figures:dcat"],
+)
+page_cache.register(
+    "open_data",
+    models=[Cohort, Session, Event, EventTopic],
+    url_names=["figures:open_data_file", "figures:dcat"],
 )
