@@ -1,25 +1,26 @@
-"""Staff's screen of session feedback: per session, the number of answers, the average
-usefulness, the pace and the free text (which only staff ever read)."""
+"""Staff's screens: session feedback (per session, the number of answers, the average
+usefulness, the pace and the free text, which only staff ever read) and the funder's report."""
 
+import datetime
 from collections import Counter, defaultdict
 
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from figures.forms import ReportForm
 from figures.models import FeedbackAnswer, Pace
+from figures.report import pdf_report, xlsx_report
 from programme.models import Cohort
+from web.cache_headers import mark_private
 
 VIEW_FEEDBACK = "figures.view_feedbackanswer"
 
 
-class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
-    page_title = gettext_lazy("Session feedback")
-    header_icon = "comment"
-    template_name = "figures/admin/feedback.html"
-
+class StaffView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(VIEW_FEEDBACK):
             raise PermissionDenied
@@ -27,6 +28,12 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+
+class FeedbackView(StaffView):
+    page_title = gettext_lazy("Session feedback")
+    header_icon = "comment"
+    template_name = "figures/admin/feedback.html"
 
     def get_context_data(self, **kwargs):
         answers = defaultdict(list)
@@ -59,5 +66,37 @@ def session_summary(session, answers):
     }
 
 
-def feedback_url():
-    return reverse("figures_feedback")
+class ReportView(StaffView):
+    """The funder's report: a period, then the XLSX (exact, confidential) or the PDF."""
+
+    page_title = gettext_lazy("Report to the funder")
+    header_icon = "download"
+    template_name = "figures/admin/report.html"
+
+    def get(self, request, *args, **kwargs):
+        form = ReportForm(request.GET or None)
+        export = request.GET.get("format")
+        if export in FORMATS and form.is_valid():
+            return report_download(export, form.cleaned_data)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+FORMATS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def report_download(export, period):
+    zone = timezone.get_current_timezone()
+    since = period["since"] and datetime.datetime.combine(period["since"], datetime.time.min, zone)
+    until = (
+        datetime.datetime.combine(period["until"], datetime.time.max, zone)
+        if period["until"]
+        else timezone.now()
+    )
+    body = xlsx_report(since, until) if export == "xlsx" else pdf_report(since, until)
+    response = HttpResponse(body, content_type=FORMATS[export])
+    name = f"aicities-report-{until.date().isoformat()}.{export}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return mark_private(response)

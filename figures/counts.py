@@ -14,17 +14,17 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.db.models import Avg, Count, Min
+from django.db.models import Avg, Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.records import ApplicationStatus, ProposedParticipant
+from applications.records import Application, ApplicationStatus, ProposedParticipant
 from applications.selection import AUTHORITY_MAKE_UP, MAKE_UP
 from certificates.models import Attendance, Certificate, Enrolment
 from figures.models import FeedbackAnswer
 from home.dates import local_day
 from programme.facts import COUNTRIES
-from programme.models import Cohort, CohortStatus, SessionKind
+from programme.models import Cohort, CohortStatus, Event, EventKind, SessionKind
 
 THRESHOLD = 5
 FEWER_THAN_5 = "<5"
@@ -305,3 +305,61 @@ def flat_rows(tables):
         for label, values in table.rows:
             for column, value in zip(table.columns, values, strict=True):
                 yield table.key, str(label), str(column), "" if value is None else value
+
+
+def report_tables(since=None, until=None):
+    """What only the funder's report adds: applications by outcome, attendance per session and
+    events held (same period)."""
+    until = until or timezone.now()
+    applications = Application.objects.filter(submitted_at__lte=until)
+    events = Event.objects.filter(ends_at__lte=until)
+    attendance = Attendance.objects.filter(session__starts_at__lte=until)
+    if since:
+        applications = applications.filter(submitted_at__gte=since)
+        events = events.filter(starts_at__gte=since)
+        attendance = attendance.filter(session__starts_at__gte=since)
+    by_status = dict(applications.values_list("status").annotate(n=Count("pk")).order_by())
+    sessions = (
+        attendance.values("session_id")
+        .annotate(
+            present_count=Count("pk", filter=Q(present=True)),
+            absent_count=Count("pk", filter=Q(present=False)),
+        )
+        .order_by("session__starts_at")
+    )
+    titles = {s.pk: s for c in Cohort.objects.with_sessions() for s in c.ordered_sessions}
+    return {
+        "applications": Table(
+            "applications",
+            _("Applications"),
+            _("Applications received in the period, by their outcome so far."),
+            [_("Applications")],
+            [(label, [by_status.get(value, 0)]) for value, label in ApplicationStatus.choices],
+            people=[False],
+            row_heading=_("Status"),
+        ),
+        "attendance": Table(
+            "attendance",
+            _("Attendance per session"),
+            _("Participants present and absent at each session held in the period."),
+            [_("Present"), _("Absent")],
+            [
+                (
+                    f"{titles[row['session_id']].cohort} – {titles[row['session_id']].title}",
+                    [row["present_count"], row["absent_count"]],
+                )
+                for row in sessions
+            ],  # fmt: skip
+            people=[True, True],
+            row_heading=_("Session"),
+        ),
+        "events": Table(
+            "events",
+            _("Events held"),
+            _("Steering committee web conferences and conferences held in the period."),
+            [_("Events")],
+            [(label, [events.filter(kind=value).count()]) for value, label in EventKind.choices],
+            people=[False],
+            row_heading=_("Kind"),
+        ),
+    }

@@ -36,3 +36,19 @@ class FeedbackForm(forms.ModelForm):
         for name in self.Meta.fields:
             self.fields[name].label = getattr(text, name)
         self.fields["usefulness"].help_text = _("1: not useful at all – 5: very useful")
+
+
+class ReportForm(forms.Form):
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end of the period cannot be before its start."))
+        return cleaned

@@ -15,6 +15,8 @@ from certificates.models import Attendance, Certificate, Enrolment
 from figures import admin_views
 from figures.feedback import awaiting_feedback, prune_feedback
 from figures.models import FeedbackAnswer, Questionnaire
+from figures.sitemap import FiguresSitemap
+from home.views import SITEMAP_HOOK
 from members.access import is_participant
 from members.groups import EDITORS, SETUP_GROUPS_HOOK
 from members.my_space import MY_SPACE_HOOK, MySpaceSection
@@ -52,7 +54,10 @@ register_snippet(QuestionnaireViewSet)
 
 @hooks.register("register_admin_urls")
 def register_feedback_urls():
-    return [path("figures/feedback/", admin_views.FeedbackView.as_view(), name="figures_feedback")]
+    return [
+        path("figures/feedback/", admin_views.FeedbackView.as_view(), name="figures_feedback"),
+        path("figures/report/", admin_views.ReportView.as_view(), name="figures_report"),
+    ]
 
 
 class FeedbackMenuItem(MenuItem):
@@ -64,6 +69,13 @@ class FeedbackMenuItem(MenuItem):
 def register_feedback_menu_item():
     return FeedbackMenuItem(
         _("Session feedback"), reverse("figures_feedback"), icon_name="comment", order=225
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_report_menu_item():
+    return FeedbackMenuItem(
+        _("Report to the funder"), reverse("figures_report"), icon_name="download", order=226
     )
 
 
@@ -114,3 +126,8 @@ page_cache.register(
     models=[Cohort, Session, Event, EventTopic],
     url_names=["figures:open_data_file", "figures:dcat"],
 )
+
+
+@hooks.register(SITEMAP_HOOK)
+def figures_in_the_sitemap():
+    return {"figures": FiguresSitemap}

@@ -5,7 +5,9 @@ retention deletes it; the questions freeze once answered."""
 import datetime
 import re
 
+import polib
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -193,3 +195,13 @@ def form_data(form):
                 if value is not None:
                     data[child.add_prefix(name)] = value if value is not True else "on"
     return data
+
+
+def test_every_string_of_the_figures_app_is_translated():
+    for code, _name in django_settings.LANGUAGES:
+        if code == "en":
+            continue
+        catalogue = polib.pofile(
+            str(django_settings.BASE_DIR / f"figures/locale/{code}/LC_MESSAGES/django.po")
+        )
+        assert catalogue.untranslated_entries() == [] and catalogue.fuzzy_entries() == [], code

@@ -91,3 +91,16 @@ def test_the_dcat_ap_catalogue_expands_and_its_files_exist(client, data):
         for distribution in dataset[f"{DCAT}distribution"]:
             address = distribution[f"{DCAT}downloadURL"][0]["@id"]
             assert client.get(address.removeprefix("http://testserver")).status_code == 200
+
+
+def test_the_figures_and_open_data_are_in_the_sitemap_and_the_footer(client, site_tree):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for language, figures, open_data in [
+        ("en", "/en/programme-in-figures/", "/en/open-data/"),
+        ("de", "/de/programm-in-zahlen/", "/de/open-data/"),
+    ]:
+        assert f"<loc>http://testserver{figures}</loc>" in sitemap
+        assert f"<loc>http://testserver{open_data}</loc>" in sitemap
+        with translation.override(language):
+            home = client.get(site_tree.translations[language]["home"].url).content.decode()
+        assert f'href="{figures}"' in home and f'href="{open_data}"' in home
