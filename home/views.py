@@ -22,6 +22,9 @@ from web.outages import outage_response, wants_json
 # return a `Section` (home/sections.py) shown above the pages found, or None.
 SEARCH_HOOK = "site_search_results"
 RESULTS_PER_PAGE = 10
+# Apps list their own public views in the sitemap through this hook: functions that return
+# {name: Sitemap class}.
+SITEMAP_HOOK = "site_sitemaps"
 
 
 @require_safe
@@ -58,7 +61,10 @@ def robots_txt(request):
 @cache_control(max_age=3600, public=True)
 def sitemap_xml(request):
     """Every discoverable page in every language, each listing its language alternates."""
-    return wagtail_sitemap(request, sitemaps={"pages": PageSitemap})
+    sitemaps = {"pages": PageSitemap}
+    for more in hooks.get_hooks(SITEMAP_HOOK):
+        sitemaps.update(more())
+    return wagtail_sitemap(request, sitemaps=sitemaps)
 
 
 def page_not_found(request, exception=None):

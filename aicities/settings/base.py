@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "applications",
     "certificates",
     "archive",
+    "figures",
     "demo",
     "django_recaptcha",
     "django_tasks",

@@ -1,0 +1,123 @@
+"""The public page of the programme in figures, and the feedback form a participant reaches by
+their signed link."""
+
+import json
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+
+from figures.charts import bar_chart
+from figures.counts import THRESHOLD, public_figures
+from figures.feedback import (
+    AlreadyAnswered,
+    LinkInvalid,
+    current_questionnaire,
+    has_answered,
+    is_open,
+    read_link,
+    record_answer,
+)
+from figures.forms import FeedbackForm
+from figures.open_data import (
+    DATASETS,
+    FORMATS,
+    LICENCE_NAME,
+    LICENCE_URL,
+    as_csv,
+    as_json,
+    dcat_catalogue,
+    download_url,
+)
+from web.cache_headers import mark_private
+
+TEMPLATE = "figures/feedback.html"
+
+
+def figures_page(request):
+    """Every public figure with its chart and its table (the page cache keeps it)."""
+    figures = [
+        {"table": table, "chart": bar_chart(table, f"chart-{key}")}
+        for key, table in public_figures().items()
+    ]
+    return render(
+        request,
+        "figures/figures_page.html",
+        {"figures": figures, "threshold": THRESHOLD, "today": timezone.localdate()},
+    )
+
+
+def feedback(request, token):
+    try:
+        enrolment, session = read_link(token)
+    except LinkInvalid:
+        return mark_private(render(request, TEMPLATE, {"state": "invalid"}, status=404))
+    context = {"session": session, "cohort": session.cohort}
+    if has_answered(enrolment, session):
+        context["state"] = "answered"
+    elif not is_open(session):
+        ended = session.ends_at and session.ends_at <= timezone.now()
+        context["state"] = "closed" if ended else "not_yet"
+    else:
+        context.update(answer_form(request, enrolment, session))
+        if context.get("saved"):
+            return redirect(request.path)
+    return mark_private(render(request, TEMPLATE, context))
+
+
+def answer_form(request, enrolment, session):
+    language = translation.get_language()
+    questionnaire = current_questionnaire()
+    text = questionnaire.text_in(language)
+    form = FeedbackForm(request.POST or None, text=text)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_answer(enrolment, session, questionnaire, language, **form.cleaned_data)
+        except AlreadyAnswered:
+            return {"state": "answered"}
+        return {"saved": True}
+    return {"state": "open", "form": form, "text": text}
+
+
+def open_for_all(response):
+    """Open data may be read by any site's script (CORS)."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def open_data(request):
+    """What each dataset holds, field by field, with its files and licence."""
+    language = translation.get_language()
+    datasets = [
+        {
+            "dataset": dataset,
+            "files": [
+                (ext.upper(), download_url(dataset, ext, language)) for ext in dataset.formats
+            ],
+        }
+        for dataset in DATASETS.values()
+    ]
+    context = {"datasets": datasets, "licence_name": LICENCE_NAME, "licence_url": LICENCE_URL}
+    return render(request, "figures/open_data.html", context)
+
+
+def open_data_file(request, name, extension):
+    dataset = DATASETS.get(name)
+    if dataset is None or extension not in dataset.formats:
+        raise Http404
+    language = translation.get_language()
+    if extension == "json":
+        body = json.dumps(as_json(dataset, language), ensure_ascii=False, indent=1)
+    else:
+        body = as_csv(dataset)
+    response = HttpResponse(body, content_type=f"{FORMATS[extension]}; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="aicities-{name}-{language}.{extension}"'
+    response["Content-Language"] = language
+    return open_for_all(response)
+
+
+def dcat(request):
+    languages = [code for code, _name in settings.LANGUAGES]
+    body = json.dumps(dcat_catalogue(languages), ensure_ascii=False, indent=1)
+    return open_for_all(HttpResponse(body, content_type="application/ld+json; charset=utf-8"))

@@ -1,0 +1,72 @@
+"""Fixtures for the figures tests: a German cohort with four enrolled participants (the
+certificates tests' fixtures) whose second session ended an hour ago."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from applications.factories import ApplicationFactory
+from applications.models import ApplicationStatus
+from certificates.factories import EnrolmentFactory
+from certificates.models import Attendance, Certificate
+from figures.feedback import current_questionnaire
+from figures.models import FeedbackAnswer
+from programme.factories import CohortFactory
+from tests.certificates.conftest import cohort, enrolments  # noqa: F401  (fixtures)
+
+
+@pytest.fixture
+def ended_session(cohort):  # noqa: F811
+    """The cohort's second session, ended an hour ago (the others keep their dates)."""
+    session = cohort.sessions.get(position=2)
+    session.ends_at = timezone.now() - datetime.timedelta(hours=1)
+    session.starts_at = session.ends_at - datetime.timedelta(hours=2)
+    session.save()
+    return session
+
+
+GENDERS = ["female"] * 6 + ["male"] * 3 + ["undisclosed"]
+
+
+@pytest.fixture
+def programme(db):
+    """An Italian cohort (March–April 2026, over): 10 participants accepted (6 women, 3 men,
+    1 who prefers not to say; 8 officials, 2 elected), 10 enrolled, 7 attended, 5 certified,
+    5 answers on its first session (usefulness 5, 4, 4, 3, 5), and a French cohort (same
+    dates) with 3 enrolled, 3 attended, 2 certified, 4 answers."""
+    italy = CohortFactory(country="IT", delivery_languages=["it"], with_sessions__confirmed=True)
+    france = CohortFactory(country="FR", with_sessions__confirmed=True)
+    ApplicationFactory(
+        cohort=italy,
+        status=ApplicationStatus.ACCEPTED,
+        participants=[
+            (
+                f"P{i}",
+                f"p{i}@example.it",
+                {"gender": g, "position": "elected" if i < 2 else "official"},
+            )
+            for i, g in enumerate(GENDERS)
+        ],
+    )
+    questionnaire = current_questionnaire()
+    for taught, enrolled, attended, certified, marks in [
+        (italy, 10, 7, 5, [5, 4, 4, 3, 5]),
+        (france, 3, 3, 2, [4, 4, 4, 4]),
+    ]:
+        session = taught.sessions.get(position=1)
+        for i in range(enrolled):
+            enrolment = EnrolmentFactory(cohort=taught)
+            if i < attended:
+                Attendance.objects.create(enrolment=enrolment, session=session, present=True)
+            if i < certified:
+                Certificate.objects.create(enrolment=enrolment, language="it")
+        for mark in marks:
+            FeedbackAnswer.objects.create(
+                session=session,
+                questionnaire=questionnaire,
+                language="it",
+                usefulness=mark,
+                pace="right",
+            )
+    return italy, france

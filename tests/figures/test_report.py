@@ -1,0 +1,59 @@
+"""The funder's report: one click in the admin gives the XLSX (exact numbers, marked
+confidential) or the PDF (the small-number rule), for a period, in the editor's language."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.django_db
+
+
+def sheet_rows(workbook, key):
+    return [tuple(row) for row in workbook[key].iter_rows(values_only=True)]
+
+
+def test_the_xlsx_has_the_exact_numbers_and_says_it_is_confidential(client, editor, programme):
+    client.force_login(editor)
+    response = client.get(reverse("figures_report"), {"format": "xlsx"})
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Cache-Control"] == "private, no-store"
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert "CONFIDENTIAL" in workbook["by_country"]["A1"].value
+    assert ("France", 3, 2) in sheet_rows(workbook, "by_country")  # exact, under 5
+    assert ("Accepted", 1) in sheet_rows(workbook, "applications")
+
+
+def test_the_pdf_follows_the_small_number_rule(client, editor, programme):
+    client.force_login(editor)
+    response = client.get(reverse("figures_report"), {"format": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "France fewer than 5 fewer than 5" in " ".join(text.split())
+    assert "Italy 7 5" in " ".join(text.split())
+
+
+def test_a_period_in_the_wrong_order_is_refused_next_to_the_field(client, editor, programme):
+    client.force_login(editor)
+    page = client.get(
+        reverse("figures_report"), {"since": "2026-05-01", "until": "2026-01-01", "format": "pdf"}
+    )
+    assert page.status_code == 200
+    assert "cannot be before its start" in page.content.decode()
+
+
+def test_a_period_counts_only_its_facts(client, editor, programme):
+    client.force_login(editor)
+    response = client.get(
+        reverse("figures_report"), {"since": "2025-01-01", "until": "2025-12-31", "format": "xlsx"}
+    )
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert ("France", 0, 0) in sheet_rows(workbook, "by_country")
+
+
+def test_participants_cannot_download_the_report(client, programme):
+    participant = programme[0].enrolments.first().user
+    client.force_login(participant)
+    assert client.get(reverse("figures_report"), {"format": "xlsx"}).status_code in (302, 403)
