@@ -1,4 +1,5 @@
-"""Template tags for the page head: the canonical link and absolute URLs on the public base."""
+"""Template tags for the page head: the canonical link, absolute URLs on the public base and the
+share previews' locale."""
 
 from django import template
 from django.utils.encoding import iri_to_uri
@@ -7,6 +8,17 @@ from wagtail.models import Page
 from web.links import absolute_url
 
 register = template.Library()
+
+# The locale a share preview (OpenGraph's og:locale) names for each site language: language and
+# territory, as Facebook and LinkedIn read them. Belgium's cohort reads fr, nl and de pages too.
+SHARE_LOCALES = {
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "it": "it_IT",
+    "nl": "nl_NL",
+    "de": "de_DE",
+    "es": "es_ES",
+}
 
 
 def result_page_number(request):
@@ -35,9 +47,11 @@ def canonical_path(request, page, route_suffix=""):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The absolute canonical URL of the document being rendered ("" outside a request)."""
+    """The absolute canonical URL of the document being rendered ("" outside a request, and for
+    a document with no public address of its own, marked `unlisted`: a private page reached
+    through a token, the page-not-found page)."""
     request = context.get("request")
-    if request is None:
+    if request is None or context.get("unlisted"):
         return ""
     path = canonical_path(request, context.get("page"), context.get("route_suffix", ""))
     return absolute_url(iri_to_uri(path))
@@ -47,3 +61,9 @@ def canonical_url(context):
 def on_public_base(url):
     """A root-relative URL made absolute on the public base; an absolute one is left alone."""
     return absolute_url(url) if url.startswith("/") and not url.startswith("//") else url
+
+
+@register.filter
+def share_locale(language_code):
+    """A site language's OpenGraph locale ("fr" → "fr_FR")."""
+    return SHARE_LOCALES.get(language_code, language_code)
