@@ -1,11 +1,13 @@
-"""Template tags for the page head: the canonical link, absolute URLs on the public base and the
-share previews' locale."""
+"""Template tags for the page head: the canonical link, absolute URLs on the public base, the
+share previews' locale and the organisation's structured data."""
 
 from django import template
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from web.links import absolute_url
+from home.structured_data import json_ld_script, organisation
+from home.templatetags.site_tags import contact_settings
+from web.links import absolute_url, public_url
 
 register = template.Library()
 
@@ -57,13 +59,17 @@ def canonical_url(context):
     return absolute_url(iri_to_uri(path))
 
 
-@register.filter
-def on_public_base(url):
-    """A root-relative URL made absolute on the public base; an absolute one is left alone."""
-    return absolute_url(url) if url.startswith("/") and not url.startswith("//") else url
+register.filter("on_public_base", public_url)
 
 
 @register.filter
 def share_locale(language_code):
     """A site language's OpenGraph locale ("fr" → "fr_FR")."""
     return SHARE_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def organisation_json_ld(context):
+    """Efus as a schema.org Organization (on the home pages)."""
+    contact = contact_settings(context)
+    return json_ld_script(organisation(contact)) if contact else ""
