@@ -1,11 +1,14 @@
-"""The certificate as a PDF/UA-1 document, in the certificate's language.
+"""The certificate as a PDF/UA-1 document (PDF 1.7, as PDF/UA-1 requires), in the
+certificate's language.
 
 Every piece of content is tagged (headings, paragraphs, the list of skills as L > LI > Lbl,
-LBody, the QR code as a described Figure) or marked as an artifact (the borders). XMP
-metadata declares PDF/UA-1 with the title and the language. The page has two parts that
-never meet: the text flows from the top, and a band anchored to the bottom holds the issue
-line, the certificate code in large monospace letters, the verification address and the QR
-code beside them. The DejaVu fonts bundled here print every name of the six countries.
+LBody, the logo and the QR code as described Figures, in the structure tree and in the page's
+content alike) or marked as an artifact (the borders, the signature line). XMP metadata
+declares PDF/UA-1 with the title and the language. The page has two parts that never meet:
+the logo and the text flow from the top, and a band anchored to the bottom holds the issue
+line, the certificate code in large monospace letters and the verification address, the
+signatory (the programme manager of the contact settings, above their role) and the QR code.
+The DejaVu fonts bundled here print every name of the six countries.
 """
 
 import functools
@@ -15,8 +18,11 @@ from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from home.dates import long_date
+from home.identity import logo_file
+from home.site_cache import contact_for
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 # The issuer's name in machine-readable documents (credentials); the PDF translates it.
@@ -33,6 +39,8 @@ TOP = 20
 BOTTOM = 192
 QR_SIZE = 40
 QR_GAP = 10
+LOGO_SIZE = 22
+SIGNATURE_WIDTH = 66
 BAND_GAP = 4
 NAME_SIZE = 24
 NAME_MIN_SIZE = 12
@@ -57,6 +65,13 @@ def issuer_name():
     return _("European Forum for Urban Security (Efus)")
 
 
+def signatory_name():
+    """The programme manager named in the default site's contact settings ("" if none)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    contact = contact_for(site) if site else None
+    return contact.manager_name.strip() if contact else ""
+
+
 @functools.cache
 def tagged_pdf_class():
     """The FPDF subclass that tags its text (built once, on the first certificate).
@@ -66,6 +81,7 @@ def tagged_pdf_class():
     """
     from fpdf import FPDF
     from fpdf.structure_tree import StructElem, StructureTreeBuilder
+    from fpdf.syntax import PDFString
 
     class NestedStructElem(StructElem):
         """A structure element below another one: it lies on its parent's page.
@@ -168,6 +184,18 @@ def tagged_pdf_class():
                 yield
 
         @contextmanager
+        def _marked_sequence(self, **kwargs):
+            """An image's marked content: fpdf2 makes it a Figure in the structure tree but
+            writes /P in the page; here it is a Figure in both, with its alternative text."""
+            mcid = self.struct_builder.next_mcid_for_page(self.page)
+            element = self._add_marked_content(struct_type="/Figure", mcid=mcid, **kwargs)
+            alt = kwargs.get("alt_text")
+            alt = f" /Alt {PDFString(alt).serialize()}" if alt else ""
+            self._out(f"/Figure <</MCID {mcid}{alt}>> BDC")
+            yield element
+            self._out("EMC")
+
+        @contextmanager
         def artifact(self):
             self._out("/Artifact BMC")
             yield
@@ -247,6 +275,7 @@ def new_document(certificate, title):
     from fpdf.prefs import ViewerPreferences
 
     pdf = tagged_pdf_class()(orientation="landscape", format="A4")
+    pdf.pdf_version = "1.7"  # PDF/UA-1 is built on PDF 1.7 (ISO 32000-1); fpdf2 writes 1.4
     pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.add_font("DejaVuMono", "B", str(FONTS / "DejaVuSansMono-Bold.ttf"))
@@ -287,8 +316,9 @@ def name_size(pdf, name):
 
 
 class Band:
-    """The bottom band: the issue line, the code and the verification address on the left,
-    the QR code on the right, bottom-aligned so they never cross the border."""
+    """The bottom band: the issue line across, then the code and the verification address on
+    the left, the signatory in the middle and the QR code on the right, bottom-aligned so they
+    never cross the border."""
 
     def __init__(self, pdf, certificate, verification_url):
         self.issued = _("Issued by the European Forum for Urban Security (Efus) on %(date)s.") % {
@@ -299,10 +329,14 @@ class Band:
         self.qr_x = pdf.w - MARGIN - QR_SIZE
         self.qr_y = BOTTOM - QR_SIZE
         self.width = self.qr_x - QR_GAP - MARGIN
+        self.signature_x = self.qr_x - QR_GAP - SIGNATURE_WIDTH
+        self.column = self.signature_x - QR_GAP - MARGIN
         self.issued_lines = pdf.line_count(self.issued, self.width, 11)
-        self.url_lines = pdf.line_count(self.url, self.width, 10, wrapmode="CHAR")
+        self.url_lines = pdf.line_count(self.url, self.column, 10, wrapmode="CHAR")
         self.text_top = BOTTOM - self.text_height()
         self.top = min(self.text_top, self.qr_y)
+        self.signatory = signatory_name()
+        self.role = _("Senior programme manager")
 
     def text_height(self):
         return self.issued_lines * 5.5 + 2 + 5 + 10 + 2 + 5 + self.url_lines * 5
@@ -310,21 +344,23 @@ class Band:
     def draw(self, pdf):
         pdf.set_xy(MARGIN, self.text_top)
         pdf.paragraph(self.issued, size=11, w=self.width, height=5.5, align="L")
-        pdf.paragraph(_("Certificate code"), size=10, w=self.width, height=5, align="L", gap=0)
+        pdf.paragraph(_("Certificate code"), size=10, w=self.column, height=5, align="L", gap=0)
         self.draw_code(pdf)
         pdf.paragraph(
-            _("Check this certificate at"), size=10, w=self.width, height=5, align="L", gap=0
+            _("Check this certificate at"), size=10, w=self.column, height=5, align="L", gap=0
         )
         pdf.paragraph(
             self.url,
             size=10,
             colour=ACCENT,
-            w=self.width,
+            w=self.column,
             height=5,
             align="L",
             gap=0,
             wrapmode="CHAR",
         )
+        if self.signatory:
+            self.draw_signature(pdf)
         pdf.image(
             qr_image(self.url),
             x=self.qr_x,
@@ -334,15 +370,42 @@ class Band:
             alt_text=_("QR code leading to the verification page %(url)s") % {"url": self.url},
         )
 
+    def draw_signature(self, pdf):
+        """A line to sign on, the programme manager's name and role below it."""
+        width = SIGNATURE_WIDTH
+        name_lines = pdf.line_count(self.signatory, width, 11, "B")
+        role_lines = pdf.line_count(self.role, width, 10)
+        top = BOTTOM - (2 + name_lines * 5.5 + role_lines * 5)
+        with pdf.artifact():
+            pdf.set_draw_color(*INK)
+            pdf.set_line_width(0.3)
+            pdf.line(self.signature_x, top, self.signature_x + width, top)
+        pdf.set_xy(self.signature_x, top + 2)
+        pdf.paragraph(self.signatory, size=11, style="B", w=width, height=5.5, align="L", gap=0)
+        pdf.set_x(self.signature_x)
+        pdf.paragraph(self.role, size=10, w=width, height=5, align="L", gap=0)
+
     def draw_code(self, pdf):
         """The code in large monospace letters, spaced so a reader copies it by hand."""
         with pdf.tagged("P"):
             pdf.set_font("DejaVuMono", "B", CODE_SIZE)
             pdf.set_text_color(*INK)
             pdf.set_char_spacing(CODE_SPACING)
-            pdf.cell(self.width, 10, self.code, new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(self.column, 10, self.code, new_x="LMARGIN", new_y="NEXT")
             pdf.set_char_spacing(0)
         pdf.ln(2)
+
+
+def draw_logo(pdf):
+    """The programme's logo in the top left corner, above the text's first lines."""
+    pdf.image(
+        logo_file(),
+        x=MARGIN,
+        y=TOP,
+        w=LOGO_SIZE,
+        h=LOGO_SIZE,
+        alt_text=_("AI for Cities, a training programme of Efus"),
+    )
 
 
 def draw_text(pdf, certificate, title):
@@ -388,6 +451,7 @@ def render(certificate, verification_url):
         title = f"{_('Certificate of completion')} – {certificate.enrolment.name}"
         pdf = new_document(certificate, title)
         draw_borders(pdf)
+        draw_logo(pdf)
         band = Band(pdf, certificate, verification_url)
         draw_text(pdf, certificate, _("Certificate of completion"))
         band.draw(pdf)

@@ -189,7 +189,6 @@ def private_calendar(request, token):
     calendar = calendar_for(gettext("AI for Cities – my sessions"), sessions)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ai-for-cities-my-sessions.ics"'
-    response["X-Robots-Tag"] = "noindex"
     return mark_private(response)
 
 

@@ -16,8 +16,26 @@ from web.links import absolute_url, page_url
 FEED_LENGTH = 30
 
 
+class Rss2Feed(Rss201rev2Feed):
+    """RSS 2.0 whose self link (atom:link rel="self") says the type of what it links to, as
+    the W3C feed validator asks; Django writes it without one."""
+
+    def add_root_elements(self, handler):
+        feed_url, self.feed["feed_url"] = self.feed["feed_url"], None
+        try:
+            super().add_root_elements(handler)
+        finally:
+            self.feed["feed_url"] = feed_url
+        if feed_url is not None:
+            handler.addQuickElement(
+                "atom:link",
+                None,
+                {"rel": "self", "href": feed_url, "type": "application/rss+xml"},
+            )
+
+
 class NotesRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = Rss2Feed
 
     def __init__(self, index_page):
         super().__init__()

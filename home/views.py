@@ -68,7 +68,8 @@ def sitemap_xml(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    # No canonical link: the address that was asked for is no page.
+    return render(request, "404.html", {"unlisted": True}, status=404)
 
 
 def server_error(request):

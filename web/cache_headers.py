@@ -14,6 +14,7 @@ a page cache can ask the same function before storing a page.
 """
 
 from django.conf import settings
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 
 PRIVATE = "private, no-store"
@@ -21,9 +22,16 @@ PRIVATE_FLAG = "_private_to_user"
 
 
 def mark_private(response):
-    """Say that this response belongs to the one who asked (a token in the URL, a download)."""
+    """Say that this response belongs to the one who asked (a token in the URL, a download).
+
+    No shared cache keeps it and no search engine indexes it; a page not yet rendered is told it
+    is `unlisted`, so it names no canonical address (without its token, that address is a 404).
+    """
     setattr(response, PRIVATE_FLAG, True)
     response["Cache-Control"] = PRIVATE
+    response["X-Robots-Tag"] = "noindex"
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        response.context_data = {**(response.context_data or {}), "unlisted": True}
     return response
 
 

@@ -14,6 +14,12 @@ def absolute_url(path):
     return f"{site_base_url()}{path}"
 
 
+def public_url(url):
+    """A root-relative URL ("/static/…") made absolute on the public base; an absolute one (a
+    CDN's) is left alone."""
+    return absolute_url(url) if url.startswith("/") and not url.startswith("//") else url
+
+
 def page_url(page):
     """The absolute address of a Wagtail page on the public base address."""
     _site_id, _root_url, path = page.get_url_parts() or (None, None, None)

@@ -1,12 +1,26 @@
-"""Template tags for the page head: the canonical link and absolute URLs on the public base."""
+"""Template tags for the page head: the canonical link, absolute URLs on the public base, the
+share previews' locale and the organisation's structured data."""
 
 from django import template
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from web.links import absolute_url
+from home.structured_data import json_ld_script, organisation
+from home.templatetags.site_tags import contact_settings
+from web.links import absolute_url, public_url
 
 register = template.Library()
+
+# The locale a share preview (OpenGraph's og:locale) names for each site language: language and
+# territory, as Facebook and LinkedIn read them. Belgium's cohort reads fr, nl and de pages too.
+SHARE_LOCALES = {
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "it": "it_IT",
+    "nl": "nl_NL",
+    "de": "de_DE",
+    "es": "es_ES",
+}
 
 
 def result_page_number(request):
@@ -35,15 +49,27 @@ def canonical_path(request, page, route_suffix=""):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The absolute canonical URL of the document being rendered ("" outside a request)."""
+    """The absolute canonical URL of the document being rendered ("" outside a request, and for
+    a document with no public address of its own, marked `unlisted`: a private page reached
+    through a token, the page-not-found page)."""
     request = context.get("request")
-    if request is None:
+    if request is None or context.get("unlisted"):
         return ""
     path = canonical_path(request, context.get("page"), context.get("route_suffix", ""))
     return absolute_url(iri_to_uri(path))
 
 
+register.filter("on_public_base", public_url)
+
+
 @register.filter
-def on_public_base(url):
-    """A root-relative URL made absolute on the public base; an absolute one is left alone."""
-    return absolute_url(url) if url.startswith("/") and not url.startswith("//") else url
+def share_locale(language_code):
+    """A site language's OpenGraph locale ("fr" → "fr_FR")."""
+    return SHARE_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def organisation_json_ld(context):
+    """Efus as a schema.org Organization (on the home pages)."""
+    contact = contact_settings(context)
+    return json_ld_script(organisation(contact)) if contact else ""

@@ -5,8 +5,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext, pgettext
 
 from home import dates
-from programme import cohort_extras
+from home.structured_data import json_ld_script, organisation
+from home.templatetags.site_tags import contact_settings
+from programme import cohort_extras, structured_data
 from programme.models import CohortIndexPage, DateState
+from web.links import page_url
 
 register = template.Library()
 
@@ -71,3 +74,54 @@ def status_badge(cohort):
     return render_to_string(
         "programme/includes/badge.html", {"kind": f"status-{status}", "label": status.label}
     )
+
+
+# --- structured data (schema.org JSON-LD) in the head of the cohort and event pages ----------
+
+
+def _organiser(context):
+    contact = contact_settings(context)
+    return organisation(contact) if contact else None
+
+
+def _course(context, instances):
+    """The programme as a Course at its cohort listing (`page`), with `instances`."""
+    return structured_data.course(
+        page_url(context["page"]), context.get("default_description", ""),
+        _organiser(context), instances,
+    )  # fmt: skip
+
+
+@register.simple_tag(takes_context=True)
+def cohort_json_ld(context, cohort):
+    """A cohort's page: the programme with this cohort and its sessions."""
+    instance = structured_data.course_instance(
+        cohort, context.get("canonical", ""), _organiser(context), with_sessions=True
+    )
+    return json_ld_script(_course(context, [instance]))
+
+
+@register.simple_tag(takes_context=True)
+def cohorts_json_ld(context, years):
+    """The cohort listing: the programme with every cohort."""
+    listing, organiser = context.get("canonical", ""), _organiser(context)
+    instances = [
+        structured_data.course_instance(
+            cohort, f"{listing}{CohortIndexPage.cohort_path(cohort.slug)}", organiser
+        )
+        for _year, cohorts in years
+        for cohort in cohorts
+    ]
+    return json_ld_script(_course(context, instances))
+
+
+@register.simple_tag(takes_context=True)
+def events_json_ld(context, *event_lists):
+    """The events page: each event of the lists given."""
+    url, organiser = context.get("canonical", ""), _organiser(context)
+    events = [
+        structured_data.programme_event(event, url, organiser)
+        for events in event_lists
+        for event in events
+    ]
+    return json_ld_script({"@graph": events}) if events else ""

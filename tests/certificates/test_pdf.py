@@ -1,8 +1,9 @@
 """The certificate PDF: it opens, its text holds the name (any accents), the cohort and the
 code in the participant's language, it is tagged with a title and a language, and its QR code
 decodes to the public verification address. Read back by PDFium, every line lies inside the
-border and clear of the QR code, whatever the name's length; it is PDF/UA-1 (XMP, tagged
-content or artifacts, the skills as a list)."""
+border and clear of the logo and the QR code, whatever the name's length; the programme
+manager signs it; it is PDF/UA-1 (PDF 1.7, XMP, tagged content or artifacts, the skills as a
+list, the images as Figures with their alternative text in the structure and the content)."""
 
 import io
 from xml.etree import ElementTree
@@ -12,10 +13,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
 import zxingcpp
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf.generic import ContentStream, DictionaryObject
+from wagtail.models import Site
 
 from certificates.enrolment import enrol_application
 from certificates.issuing import issue
+from home.models import ContactSettings
 from tests.fixtures.certificates import attend, make_application
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +36,14 @@ def certificate_for(cohort, name, email, language):
     (enrolment,) = enrol_application(application, notify=False)
     attend(enrolment)
     return issue(enrolment, notify=False)
+
+
+@pytest.fixture
+def programme_manager(db):
+    site = Site.objects.get(is_default_site=True)
+    ContactSettings.objects.update_or_create(
+        site=site, defaults={"manager_name": "Claire Dumont", "manager_email": "c@efus.example"}
+    )
 
 
 @pytest.mark.parametrize(
@@ -80,8 +93,8 @@ def test_the_fonts_are_embedded(cohort, groups):
 
 def test_the_qr_code_decodes_to_the_verification_url(cohort, groups):
     certificate = certificate_for(cohort, "Núria Fàbregas", "n@example.org", "es")
-    (image,) = read(certificate).pages[0].images
-    decoded = [barcode.text for barcode in zxingcpp.read_barcodes(image.image)]
+    images = read(certificate).pages[0].images  # the logo and the QR code
+    decoded = [barcode.text for image in images for barcode in zxingcpp.read_barcodes(image.image)]
     assert decoded == [f"http://testserver/es/certificates/verify/{certificate.code}/"]
 
 
@@ -94,8 +107,8 @@ def test_the_structure_tree_has_a_heading_paragraphs_and_a_described_qr_code(coh
     kinds = [kid.get_object()["/S"] for kid in document["/K"]]
     assert kinds.count("/H1") == 1 and kinds.index("/H1") < kinds.index("/H2")
     assert kinds.count("/P") >= 10
-    (figure,) = [kid.get_object() for kid in document["/K"] if kid.get_object()["/S"] == "/Figure"]
-    assert figure["/Alt"].startswith("Code QR menant à la page de vérification")
+    figures = [kid.get_object() for kid in document["/K"] if kid.get_object()["/S"] == "/Figure"]
+    (figure,) = [f for f in figures if f["/Alt"].startswith("Code QR menant à la page")]
     assert certificate.code in figure["/Alt"]
 
 
@@ -135,13 +148,16 @@ def overlaps(box, other):
 
 @pytest.mark.parametrize("name", ["Jürgen Groß", LONG_NAME])
 @pytest.mark.parametrize("language", ["fr", "de"])
-def test_every_line_lies_inside_the_border_and_clear_of_the_qr_code(cohort, groups, name, language):
+def test_every_line_lies_inside_the_border_and_clear_of_the_images(
+    cohort, groups, programme_manager, name, language
+):
     assert len(LONG_NAME) == 60
     certificate = certificate_for(cohort, name, "p@example.org", language)
     page = rendered_page(certificate)
-    inner_frame = min(page["frames"], key=lambda frame: frame[2] - frame[0])
-    (qr_box,) = page["images"]
-    assert inside(qr_box, inner_frame)
+    borders = [frame for frame in page["frames"] if frame[3] - frame[1] > 100]
+    inner_frame = min(borders, key=lambda frame: frame[2] - frame[0])
+    logo_box, qr_box = sorted(page["images"], key=lambda box: box[0])
+    assert inside(qr_box, inner_frame) and inside(logo_box, inner_frame)
     texts = [text for text, _box in page["lines"]]
     assert name in texts and certificate.code in texts
     url = f"http://testserver/{language}/certificates/verify/{certificate.code}/"
@@ -149,6 +165,7 @@ def test_every_line_lies_inside_the_border_and_clear_of_the_qr_code(cohort, grou
     for text, box in page["lines"]:
         assert inside(box, inner_frame), (text, box, inner_frame)
         assert not overlaps(box, qr_box), (text, box, qr_box)
+        assert not overlaps(box, logo_box), (text, box, logo_box)
     boxes = [box for _text, box in page["lines"]]
     for i, box in enumerate(boxes):
         for other in boxes[i + 1 :]:
@@ -240,3 +257,90 @@ def test_the_issuer_is_named_in_the_certificates_language(cohort, groups):
     assert "Délivré par le Forum européen pour la sécurité urbaine (Efus) le" in text
     assert "European Forum" not in text
     assert reader.metadata.author == "Forum européen pour la sécurité urbaine (Efus)"
+
+
+def test_the_header_says_pdf_1_7_as_pdf_ua_1_requires(cohort, groups):
+    certificate = certificate_for(cohort, "Jürgen Groß", "j@example.org", "de")
+    with certificate.pdf.open("rb") as handle:
+        assert handle.read(8) == b"%PDF-1.7"
+    assert read(certificate).pdf_header == "%PDF-1.7"
+
+
+def marked_images(reader):
+    """The tag and properties of the marked content around each image drawn (Do)."""
+    operations = ContentStream(reader.pages[0].get_contents(), reader).operations
+    open_tags, images = [], []
+    for operands, operator in operations:
+        if operator == b"BDC":
+            open_tags.append((operands[0], operands[1]))
+        elif operator == b"BMC":
+            open_tags.append((operands[0], {}))
+        elif operator == b"EMC":
+            open_tags.pop()
+        elif operator == b"Do":
+            images.append(open_tags[-1])
+    return images
+
+
+def test_the_logo_and_the_qr_code_are_figures_in_the_structure_and_in_the_content(cohort, groups):
+    certificate = certificate_for(cohort, "Núria Fàbregas", "n@example.org", "es")
+    reader = read(certificate)
+    root = reader.trailer["/Root"]["/StructTreeRoot"]["/K"]
+    document = (root[0] if isinstance(root, list) else root).get_object()
+    figures = {
+        kid["/K"][0] if isinstance(kid["/K"], list) else kid["/K"]: kid["/Alt"]
+        for kid in (k.get_object() for k in document["/K"])
+        if kid["/S"] == "/Figure"
+    }
+    images = marked_images(reader)
+    assert len(images) == 2 and len(figures) == 2
+    for tag, properties in images:
+        assert tag == "/Figure"
+        assert properties["/Alt"] == figures[properties["/MCID"]]
+    with translation.override("es"):
+        logo_alt = gettext("AI for Cities, a training programme of Efus")
+    assert logo_alt != "AI for Cities, a training programme of Efus"
+    assert logo_alt in figures.values()
+
+
+def test_the_logo_is_printed_in_the_top_corner(cohort, groups):
+    certificate = certificate_for(cohort, "Jürgen Groß", "j@example.org", "de")
+    page = rendered_page(certificate)
+    logo_box, _qr_box = sorted(page["images"], key=lambda box: box[0])
+    width, height = page["size"]
+    assert logo_box[0] < width / 4 and logo_box[3] > height * 3 / 4
+    assert logo_box[2] - logo_box[0] >= 50  # points: about 2 cm
+    # It is the site's logo, drawn in its colours (the dark blue of the mark).
+    scale = 3
+    x, y = (logo_box[0] + 3) * scale, (height - logo_box[3] + 3) * scale
+    colour = page["picture"].convert("RGB").getpixel((int(x), int(y)))
+    assert all(abs(a - b) <= 3 for a, b in zip(colour, (11, 74, 111), strict=True)), colour
+
+
+@pytest.mark.parametrize("language", ["de", "it"])
+def test_the_programme_manager_signs_with_name_and_role(
+    cohort, groups, programme_manager, language
+):
+    certificate = certificate_for(cohort, LONG_NAME, "p@example.org", language)
+    page = rendered_page(certificate)
+    lines = dict(page["lines"])
+    with translation.override(language):
+        role = gettext("Senior programme manager")
+    assert role != "Senior programme manager"
+    name_box = lines["Claire Dumont"]
+    # The role under the name, in the same column (on one line or two).
+    below = [
+        text
+        for text, box in page["lines"]
+        if abs(box[0] - name_box[0]) < 1 and box[3] <= name_box[1]
+    ]
+    assert " ".join(below) == role
+    # A line to sign on, just above the name and as wide as the block.
+    signature_lines = [
+        frame
+        for frame in page["frames"]
+        if abs(frame[1] - frame[3]) < 2 and 0 < frame[1] - name_box[3] < 12
+    ]
+    assert len(signature_lines) == 1
+    (line,) = signature_lines
+    assert line[0] <= name_box[0] and line[2] - line[0] >= 150

@@ -36,6 +36,9 @@ def test_rss_feed_is_valid_rss_with_public_notes_only(client, committee_tree, la
     entry = parsed.entries[0]
     assert entry.link == "http://testserver" + pages["public_note"].url
     assert PRIVATE_NOTE_TITLE not in response.content.decode()
+    [self_link] = root.findall("channel/{http://www.w3.org/2005/Atom}link[@rel='self']")
+    assert self_link.get("type") == "application/rss+xml"
+    assert self_link.get("href") == "http://testserver" + feed_url(pages["notes"], "rss")
 
 
 @pytest.mark.django_db

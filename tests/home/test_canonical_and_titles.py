@@ -96,3 +96,50 @@ def test_language_alternates_use_the_public_base(site_tree, client):
     assert {link["href"] for link in alternates} == {
         f"{BASE}/{code}/about/" for code in LANGUAGE_CODES
     }
+
+
+SHARE_LOCALES = {
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "it": "it_IT",
+    "nl": "nl_NL",
+    "de": "de_DE",
+    "es": "es_ES",
+}
+
+
+def share(soup, key):
+    return [tag["content"] for tag in soup.find_all("meta", attrs={"property": key})]
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_share_preview_names_the_locale_and_the_other_translations(site_tree, client, code):
+    soup = head(client, f"/{code}/about/")
+    assert share(soup, "og:locale") == [SHARE_LOCALES[code]]
+    others = {SHARE_LOCALES[other] for other in LANGUAGE_CODES if other != code}
+    assert set(share(soup, "og:locale:alternate")) == others
+
+
+def test_share_preview_address_and_image_are_on_the_public_base(site_tree, client):
+    soup = head(client, "/nl/about/?utm_source=newsletter")
+    assert share(soup, "og:url") == [f"{BASE}/nl/about/"]
+    assert share(soup, "og:url") == [soup.find("link", rel="canonical")["href"]]
+    [image] = share(soup, "og:image")
+    assert image.startswith(f"{BASE}/static/") and image.endswith(".png")
+
+
+def test_a_cohort_page_shares_its_own_title_not_the_listings(site_tree, client):
+    CohortFactory(slug="spain-2025", country="ES")
+    response = client.get("/es/cohorts/spain-2025/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    [title] = share(soup.head, "og:title")
+    assert title == soup.h1.get_text(strip=True)
+    assert title != site_tree.translations["es"]["cohorts"].title
+
+
+def test_the_page_not_found_names_no_canonical_address(site_tree, client):
+    response = client.get("/de/no-such-page/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser").head
+    assert soup.find("link", rel="canonical") is None
+    assert share(soup, "og:url") == []

@@ -28,7 +28,7 @@ def test_each_page_shares_its_title_and_an_image_of_its_type(site_tree, client):
     home = soup_of(client.get(site_tree.translations["fr"]["home"].url))
     cohorts = soup_of(client.get(site_tree.translations["fr"]["cohorts"].url))
     assert meta(home, "og:title") == site_tree.translations["fr"]["home"].title
-    assert meta(home, "og:locale") == "fr"
+    assert meta(home, "og:locale") == "fr_FR"
     assert meta(home, "og:image").endswith("/static/img/share/home.png")
     assert meta(cohorts, "og:image").endswith("/static/img/share/cohorts.png")
     assert meta(cohorts, "twitter:card") == "summary_large_image"
