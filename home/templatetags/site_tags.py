@@ -1,6 +1,8 @@
 """Template tags for the site frame: languages, menu, footer and dates."""
 
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
@@ -158,3 +160,13 @@ def initials(name):
     if not words:
         return ""
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+
+@register.filter
+def keep_together(text, part):
+    """`text`, escaped, with `part` (a reference such as AIC-2027-BE-0004) kept on one line:
+    a line never breaks at its hyphens."""
+    text, part = conditional_escape(text), conditional_escape(part)
+    if not part:
+        return text
+    return mark_safe(text.replace(part, format_html('<span class="nowrap">{}</span>', part)))
