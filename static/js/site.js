@@ -25,6 +25,11 @@
     if (window.location.hash === "#site-menu") { setOpen(true); }
   }
 
+  // An outcome page (a verdict, a confirmation, an error) puts the focus on its outcome, so
+  // that a screen reader reads it first.
+  var outcome = document.querySelector("[data-outcome]");
+  if (outcome) { outcome.focus(); }
+
   document.querySelectorAll("details.dropdown").forEach(function (details) {
     var summary = details.querySelector("summary");
     document.addEventListener("keydown", function (event) {

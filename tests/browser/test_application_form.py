@@ -14,6 +14,7 @@ from django_recaptcha.client import RecaptchaResponse
 
 from applications.models import Application, ApplicationPage
 from programme.factories import CohortFactory
+from tests.browser.conftest import PHONE_SCREEN, assert_outcome_announced
 from tests.conftest import publish_translation
 
 GOOGLE = re.compile(r"^https?://([^/]*\.)?(google\.com|gstatic\.com|recaptcha\.net)/")
@@ -146,8 +147,10 @@ def test_french_application_with_the_keyboard_only(
         page.evaluate(ANSWER_CAPTCHA)
         tab_to(page, "consent")
         page.keyboard.press("Space")
+        page.set_viewport_size(PHONE_SCREEN)
         submit_with_keyboard(page)
         page.wait_for_selector(".reference")
+        assert_outcome_announced(page, "Merci")
 
     application = Application.objects.get()
     assert application.reference in page.inner_text(".reference")
