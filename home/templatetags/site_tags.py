@@ -170,3 +170,11 @@ def keep_together(text, part):
     if not part:
         return text
     return mark_safe(text.replace(part, format_html('<span class="nowrap">{}</span>', part)))
+
+
+@register.filter
+def label_before_error(label):
+    """A field's label as it leads its error in an error summary ("Label: error"), without the
+    punctuation that ends it as a sentence or a question: "Is your authority a member of Efus"
+    (not "…Efus?:"), "Votre collectivité est-elle membre de l'Efus" (not "…Efus ?:")."""
+    return str(label).strip().lstrip("¿¡").rstrip(" .?!:;…\u00a0\u202f")

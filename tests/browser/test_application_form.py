@@ -384,3 +384,31 @@ def test_when_google_answers_the_widget_is_drawn_and_checked(
     assert verify.call_args.kwargs["recaptcha_response"] == "answer-from-google"
     assert Application.objects.get().spam_check_done is True
     assert len(asked) == 1
+
+
+SUMMARY_LINES = """() => [...document.querySelectorAll('#error-summary li')].map(line => {
+    const link = line.querySelector('a[href^="#"]');
+    return {
+        text: line.innerText.trim(),
+        leadsTo: link && document.getElementById(link.getAttribute('href').slice(1)) ? 1 : 0,
+    };
+})"""
+
+
+def test_the_error_summary_names_each_field_and_leads_to_it(
+    page, live_server, open_cohort_and_page
+):
+    _cohort, french = open_cohort_and_page
+    page.goto(f"{live_server.url}{french.url}")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer la candidature").click()
+    lines = page.evaluate(SUMMARY_LINES)
+    texts = [line["text"] for line in lines]
+    assert len(texts) > 10, texts
+    assert len(set(texts)) == len(texts), f"lines repeated: {texts}"
+    assert not [text for text in texts if re.search(r"[.?!]\s*:", text)], texts
+    assert "Nom de la collectivité : Champ requis." in texts
+    assert "Personne 1 – Adresse e-mail : Champ requis." in texts
+    # A required field's line says which field; every line leads to its field.
+    assert all(text.split(" : ")[0] for text in texts if "Champ requis" in text)
+    assert [line["text"] for line in lines if not line["leadsTo"]] == []
