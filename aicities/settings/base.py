@@ -262,6 +262,9 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 EMAIL_MESSAGE_ID_DOMAIN = env("EMAIL_MESSAGE_ID_DOMAIN", urlsplit(BASE_URL).hostname or "localhost")
 # Editors and members reset passwords through the members' pages (queued, retried, limited).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Staff avatars are initials, not Gravatar images: Gravatar is refused by the site's own CSP,
+# and would receive a hash of each editor's email address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Site search. SQLite: one language-neutral index. PostgreSQL: one database backend per language,
 # with that language's stemming and accent folding (the "<configuration>_unaccent" text-search
 # configurations of home's migration 0003). All of them share Wagtail's one index table, so each
