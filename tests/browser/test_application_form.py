@@ -213,7 +213,7 @@ def test_with_google_blocked_the_application_is_accepted_and_flagged(
     cohort, french = open_cohort_and_page
     page.goto(f"{live_server.url}{french.url}")
     fill_application(page, cohort)
-    page.locator("#spam-check").scroll_into_view_if_needed()
+    page.locator("#spam-check .spam-check-load").click()
     status = page.locator("#spam-check .spam-check-status")
     status.filter(has_text="pouvez tout de même envoyer").wait_for()
     assert google_blocked, "the spam check tried to load"
@@ -225,39 +225,37 @@ def test_with_google_blocked_the_application_is_accepted_and_flagged(
     assert application.reference in page.inner_text(".reference")
 
 
-def test_no_request_goes_to_google_before_the_visitor_reaches_the_spam_check(
+def test_nothing_goes_to_google_without_the_visitors_click(
     page, live_server, open_cohort_and_page, google_blocked
 ):
-    _cohort, french = open_cohort_and_page
+    """Reaching the spam check loads nothing: it says what the button loads and from whom, and
+    that the form goes without it; sent so, the application is kept and flagged."""
+    cohort, french = open_cohort_and_page
     page.goto(f"{live_server.url}{french.url}")
-    page.wait_for_load_state("networkidle")
-    page.fill("#id_authority_name", "Liège")  # working on the form, far from the spam check
+    fill_application(page, cohort)
+    area = page.locator("#spam-check")
+    area.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     assert google_blocked == []
-    assert not page.evaluate(
-        """() => {
-            const box = document.getElementById("spam-check").getBoundingClientRect();
-            return box.top < window.innerHeight && box.bottom > 0;
-        }"""
-    ), "the spam check is out of sight"
-
-    page.locator("#spam-check").scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('input[name=captcha]').value")
-    scripts = [url for url in google_blocked if "/recaptcha/api.js" in url]
-    assert len(scripts) == 1, google_blocked
-    assert "hl=fr" in scripts[0]
+    assert "Google" in area.get_by_role("button").inner_text()
+    assert "avant que vous n'appuyiez sur le bouton" in area.inner_text()
+    assert "pouvez tout de même envoyer la candidature" in area.inner_text()
+    with page.expect_navigation():
+        page.click("form.application-form > button[type=submit]")
+    page.wait_for_selector(".reference")
+    assert google_blocked == []
+    assert Application.objects.get().spam_check_done is False
 
 
 def test_the_load_button_asks_for_the_spam_check_on_demand(
     page, live_server, open_cohort_and_page, google_blocked
 ):
     _cohort, french = open_cohort_and_page
-    page.add_init_script("delete window.IntersectionObserver;")
     page.goto(f"{live_server.url}{french.url}")
     button = page.get_by_role("button", name="Charger la vérification anti-spam (Google reCAPTCHA)")
     button.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
-    assert google_blocked == [], "only the button loads it when the page cannot watch scrolling"
+    assert google_blocked == [], "only the button loads it"
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('input[name=captcha]').value")
@@ -373,7 +371,7 @@ def test_when_google_answers_the_widget_is_drawn_and_checked(
     page.route(GOOGLE, serve)
     page.goto(f"{live_server.url}{french.url}")
     fill_application(page, cohort)
-    page.locator("#spam-check").scroll_into_view_if_needed()
+    page.locator("#spam-check .spam-check-load").click()
     page.wait_for_function("() => document.querySelector('input[name=captcha]').value === 'ready'")
     assert page.evaluate("() => window.renderedWith")
     with mock.patch(
