@@ -72,16 +72,18 @@ class ApplicationAdmin(ModelAdmin):
     # Wagtail's log of what staff did to the application (data requests); status changes have
     # their own history on the detail view.
     history_view_class = admin_views.ApplicationHistoryView
+    # What a reviewer reads first comes first: at 1280 px the reference, status and date show
+    # without scrolling; the list scrolls sideways inside its own box for the rest.
     list_display = [
         "selection",
         "reference",
-        "authority",
-        "efus_member",
-        "country",
-        "cohort",
-        "participant_count",
         "status",
         "submitted_on",
+        "authority",
+        "cohort",
+        "participant_count",
+        "efus_member",
+        "country",
         "duplicate",
         "spam_check",
     ]

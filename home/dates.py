@@ -139,6 +139,15 @@ def zone_city(moment):
     return cldr.get_timezone_location(moment.tzinfo, locale=cldr_locale(), return_city=True)
 
 
+def zone_title(zone):
+    """A zone by its CLDR name in the active language, and its city: "Mitteleuropäische Zeit
+    (Berlin)", "heure d’Europe centrale (Bruxelles)", never "Europe/Berlin"."""
+    locale = cldr_locale()
+    name = cldr.get_timezone_name(zone, "long", zone_variant="generic", locale=locale)
+    city = cldr.get_timezone_location(zone, locale=locale, return_city=True)
+    return f"{name} ({city})"
+
+
 def _starts_with_vowel(word):
     first = unicodedata.normalize("NFD", word[:1]).lower()[:1]
     return first in VOWELS

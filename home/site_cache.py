@@ -37,9 +37,26 @@ def footer_for(locale):
 
 
 def contact_for(site):
-    return _remember(
-        f"contact-settings:{site.pk}", lambda: ContactSettings.objects.filter(site=site).first()
-    )
+    return _remember(f"contact-settings:{site.pk}", lambda: _load_contact(site))
+
+
+def _load_contact(site):
+    contact = ContactSettings.objects.filter(site=site).first()
+    if contact is not None:
+        cache.set(LAST_CONTACT, contact, None)
+    return contact
+
+
+# The contact last read from the database, for the 500 page, which must not query it.
+LAST_CONTACT = "contact-settings:last"
+
+
+def last_contact():
+    """The programme's contact as last read, from the shared cache alone (or None)."""
+    try:
+        return cache.get(LAST_CONTACT)
+    except Exception:  # the 500 page answers even when the cache does not
+        return None
 
 
 @receiver([post_save, post_delete], sender=Locale)
@@ -55,6 +72,7 @@ def forget_footer(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=ContactSettings)
 def forget_contact(sender, instance, **kwargs):
     cache.delete(f"contact-settings:{instance.site_id}")
+    cache.delete(LAST_CONTACT)
 
 
 # The footer's page links (legal pages, pages kept out of the menu) depend on many pages: they

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from home.search import clean_query, search_pages, search_terms
 from home.sections import by_place
+from home.site_cache import last_contact
 from home.sitemap import PageSitemap
 from web.links import absolute_url
 from web.outages import outage_response, wants_json
@@ -79,7 +80,9 @@ def server_error(request):
     if wants_json(request):
         return JsonResponse({"error": "server_error"}, status=500)
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language()}))
+    # No database here: the page's frame is static, and the contact comes from the cache.
+    context = {"LANGUAGE_CODE": get_language(), "contact": last_contact()}
+    return HttpResponseServerError(template.render(context))
 
 
 def patterns(request):

@@ -18,6 +18,8 @@ from web.throttle import Limit, client_address, hit, too_many_requests
 
 class MemberLoginView(auth_views.LoginView):
     template_name = "members/login.html"
+    # A member already signed in goes on to "my space" (or to `next`), not to the form again.
+    redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
         return reverse_lazy("members:my_space")

@@ -109,6 +109,8 @@ MIDDLEWARE = [
     # CommonMiddleware, CSRF or a view reads the request.
     "web.request_hygiene.RequestHygieneMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside CommonMiddleware (it sets Content-Length) and the page cache (it keeps the result).
+    "home.hyphenation.SoftHyphenMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -227,6 +229,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Soft hyphens in the long words of every page, by its language (home/hyphenation.py).
+SOFT_HYPHENS = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 
@@ -287,6 +291,9 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 EMAIL_MESSAGE_ID_DOMAIN = env("EMAIL_MESSAGE_ID_DOMAIN", urlsplit(BASE_URL).hostname or "localhost")
 # Editors and members reset passwords through the members' pages (queued, retried, limited).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Staff avatars are initials, not Gravatar images: Gravatar is refused by the site's own CSP,
+# and would receive a hash of each editor's email address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Site search. SQLite: one language-neutral index. PostgreSQL: one database backend per language,
 # with that language's stemming and accent folding (the "<configuration>_unaccent" text-search
 # configurations of home's migration 0003). All of them share Wagtail's one index table, so each

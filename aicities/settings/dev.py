@@ -10,6 +10,9 @@ from .base import *  # noqa: F403
 from .base import DATABASES, env_bool
 
 DEBUG = env_bool("DEBUG", True)
+# A missing page shows the site's 404 page, as in production (Django's technical 500 stays).
+if DEBUG:
+    MIDDLEWARE = [*MIDDLEWARE, "home.debug_pages.SiteNotFoundPageMiddleware"]  # noqa: F405
 DEMO_CONTENT_ALLOWED = True
 
 # WhiteNoise serves straight from the apps' static folders, no collectstatic needed.

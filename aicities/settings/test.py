@@ -27,5 +27,9 @@ CERTIFICATE_SIGNING_KEY_FILE = BASE_DIR / "test-results" / "certificate-signing-
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Words stay whole for the tests that read a page's text; the browser tests, which look at
+# where lines break, turn the soft hyphens on (tests/browser/conftest.py).
+SOFT_HYPHENS = False
+
 # The page cache is off, except in the tests that turn it on (tests/web/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0

@@ -75,7 +75,7 @@ MEMBERS = [
         None,
     ),
     (
-        "Carlos Committee",
+        "Carlos Martínez Ruiz",
         "city_participant",
         "Ayuntamiento de Valencia",
         "Valencia",

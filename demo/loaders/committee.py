@@ -77,6 +77,9 @@ def ensure_topics(locale):
 
 def ensure_members(locale, users):
     members = []
+    # The committee account's public member was once named after its account ("Carlos
+    # Committee"): a demo loaded then gets the real-sounding name, not a second member.
+    CommitteeMember.objects.filter(name="Carlos Committee").update(name="Carlos Martínez Ruiz")
     for name, role, organisation, city, country, bio, username in content.MEMBERS:
         member, _created = CommitteeMember.objects.get_or_create(
             name=name,

@@ -2,7 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page, Site
 
@@ -186,3 +187,21 @@ def initials(name):
     if not words:
         return ""
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+
+@register.filter
+def keep_together(text, part):
+    """`text`, escaped, with `part` (a reference such as AIC-2027-BE-0004) kept on one line:
+    a line never breaks at its hyphens."""
+    text, part = conditional_escape(text), conditional_escape(part)
+    if not part:
+        return text
+    return mark_safe(text.replace(part, format_html('<span class="nowrap">{}</span>', part)))
+
+
+@register.filter
+def label_before_error(label):
+    """A field's label as it leads its error in an error summary ("Label: error"), without the
+    punctuation that ends it as a sentence or a question: "Is your authority a member of Efus"
+    (not "…Efus?:"), "Votre collectivité est-elle membre de l'Efus" (not "…Efus ?:")."""
+    return str(label).strip().lstrip("¿¡").rstrip(" .?!:;…\u00a0\u202f")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from home.dates import long_date, month_period
+from home.dates import long_date, month_period, zone_title
 from programme.facts import COUNTRIES, COUNTRY_TIME_ZONES, DELIVERY_LANGUAGES, TIME_ZONES
 
 # Sent after an editor changes a confirmed session date (applicants are told by email).
@@ -175,6 +175,11 @@ class Cohort(ClusterableModel):
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone or COUNTRY_TIME_ZONES[self.country])
+
+    @property
+    def zone_title(self):
+        """The cohort's zone in the reader's language: "Mitteleuropäische Zeit (Berlin)"."""
+        return zone_title(self.zone)
 
     @property
     def seats_left(self):

@@ -1,5 +1,5 @@
 // Application form: focus the error summary, add and remove participant rows without a page
-// reload, and load Google's reCAPTCHA only when the visitor reaches the spam check.
+// reload, and load Google's reCAPTCHA only when the visitor asks for it (a click).
 (function () {
   "use strict";
   var summary = document.getElementById("error-summary");
@@ -147,15 +147,7 @@
 
     state.value = "";
     button.hidden = false;
+    // Only the visitor's click loads Google's script: consent is asked, never implied.
     button.addEventListener("click", load);
-    if ("IntersectionObserver" in window) {
-      var observer = new IntersectionObserver(function (entries) {
-        if (entries.some(function (entry) { return entry.isIntersecting; })) {
-          observer.disconnect();
-          load();
-        }
-      });
-      observer.observe(area);
-    }
   }
 })();

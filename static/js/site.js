@@ -25,6 +25,18 @@
     if (window.location.hash === "#site-menu") { setOpen(true); }
   }
 
+  // A panel folded on phones (the library's filters) opens on a wide screen.
+  if (window.matchMedia("(min-width: 48em)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+      details.open = true;
+    });
+  }
+
+  // An outcome page (a verdict, a confirmation, an error) puts the focus on its outcome, so
+  // that a screen reader reads it first.
+  var outcome = document.querySelector("[data-outcome]");
+  if (outcome) { outcome.focus(); }
+
   document.querySelectorAll("details.dropdown").forEach(function (details) {
     var summary = details.querySelector("summary");
     document.addEventListener("keydown", function (event) {

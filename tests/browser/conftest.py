@@ -232,3 +232,29 @@ def assert_accessible():
     """`assert_accessible(page)`: fails, listing each problem, unless axe finds no WCAG 2.2 A/AA
     violation nor best-practice finding on the page."""
     return assert_no_axe_violations
+
+
+# --- outcome pages ----------------------------------------------------------------------------
+
+PHONE_SCREEN = {"width": 320, "height": 640}
+OUTCOME = """() => {
+    const focused = document.activeElement;
+    return {
+        outcome: focused.hasAttribute('data-outcome'),
+        text: focused.innerText,
+        bottom: focused.getBoundingClientRect().bottom + window.scrollY,
+        title: document.title,
+    };
+}"""
+
+
+def assert_outcome_announced(page, words):
+    """The page's outcome (`words`) is in its title, has the focus (a screen reader reads it
+    first) and ends within the first screen of a 320×640 phone."""
+    page.wait_for_function("() => document.activeElement.hasAttribute('data-outcome')")
+    found = page.evaluate(OUTCOME)
+    assert words in found["title"], f"the title {found['title']!r} does not say {words!r}"
+    assert words in found["text"], f"the focus is on {found['text']!r}, not on {words!r}"
+    assert found["bottom"] <= PHONE_SCREEN["height"], (
+        f"the outcome ends at y={found['bottom']:.0f}, below the first screen"
+    )

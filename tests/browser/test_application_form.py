@@ -14,6 +14,7 @@ from django_recaptcha.client import RecaptchaResponse
 
 from applications.models import Application, ApplicationPage
 from programme.factories import CohortFactory
+from tests.browser.conftest import PHONE_SCREEN, assert_outcome_announced
 from tests.conftest import publish_translation
 
 GOOGLE = re.compile(r"^https?://([^/]*\.)?(google\.com|gstatic\.com|recaptcha\.net)/")
@@ -146,8 +147,10 @@ def test_french_application_with_the_keyboard_only(
         page.evaluate(ANSWER_CAPTCHA)
         tab_to(page, "consent")
         page.keyboard.press("Space")
+        page.set_viewport_size(PHONE_SCREEN)
         submit_with_keyboard(page)
         page.wait_for_selector(".reference")
+        assert_outcome_announced(page, "Merci")
 
     application = Application.objects.get()
     assert application.reference in page.inner_text(".reference")
@@ -210,7 +213,7 @@ def test_with_google_blocked_the_application_is_accepted_and_flagged(
     cohort, french = open_cohort_and_page
     page.goto(f"{live_server.url}{french.url}")
     fill_application(page, cohort)
-    page.locator("#spam-check").scroll_into_view_if_needed()
+    page.locator("#spam-check .spam-check-load").click()
     status = page.locator("#spam-check .spam-check-status")
     status.filter(has_text="pouvez tout de même envoyer").wait_for()
     assert google_blocked, "the spam check tried to load"
@@ -222,39 +225,37 @@ def test_with_google_blocked_the_application_is_accepted_and_flagged(
     assert application.reference in page.inner_text(".reference")
 
 
-def test_no_request_goes_to_google_before_the_visitor_reaches_the_spam_check(
+def test_nothing_goes_to_google_without_the_visitors_click(
     page, live_server, open_cohort_and_page, google_blocked
 ):
-    _cohort, french = open_cohort_and_page
+    """Reaching the spam check loads nothing: it says what the button loads and from whom, and
+    that the form goes without it; sent so, the application is kept and flagged."""
+    cohort, french = open_cohort_and_page
     page.goto(f"{live_server.url}{french.url}")
-    page.wait_for_load_state("networkidle")
-    page.fill("#id_authority_name", "Liège")  # working on the form, far from the spam check
+    fill_application(page, cohort)
+    area = page.locator("#spam-check")
+    area.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     assert google_blocked == []
-    assert not page.evaluate(
-        """() => {
-            const box = document.getElementById("spam-check").getBoundingClientRect();
-            return box.top < window.innerHeight && box.bottom > 0;
-        }"""
-    ), "the spam check is out of sight"
-
-    page.locator("#spam-check").scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('input[name=captcha]').value")
-    scripts = [url for url in google_blocked if "/recaptcha/api.js" in url]
-    assert len(scripts) == 1, google_blocked
-    assert "hl=fr" in scripts[0]
+    assert "Google" in area.get_by_role("button").inner_text()
+    assert "avant que vous n'appuyiez sur le bouton" in area.inner_text()
+    assert "pouvez tout de même envoyer la candidature" in area.inner_text()
+    with page.expect_navigation():
+        page.click("form.application-form > button[type=submit]")
+    page.wait_for_selector(".reference")
+    assert google_blocked == []
+    assert Application.objects.get().spam_check_done is False
 
 
 def test_the_load_button_asks_for_the_spam_check_on_demand(
     page, live_server, open_cohort_and_page, google_blocked
 ):
     _cohort, french = open_cohort_and_page
-    page.add_init_script("delete window.IntersectionObserver;")
     page.goto(f"{live_server.url}{french.url}")
     button = page.get_by_role("button", name="Charger la vérification anti-spam (Google reCAPTCHA)")
     button.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
-    assert google_blocked == [], "only the button loads it when the page cannot watch scrolling"
+    assert google_blocked == [], "only the button loads it"
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('input[name=captcha]').value")
@@ -370,7 +371,7 @@ def test_when_google_answers_the_widget_is_drawn_and_checked(
     page.route(GOOGLE, serve)
     page.goto(f"{live_server.url}{french.url}")
     fill_application(page, cohort)
-    page.locator("#spam-check").scroll_into_view_if_needed()
+    page.locator("#spam-check .spam-check-load").click()
     page.wait_for_function("() => document.querySelector('input[name=captcha]').value === 'ready'")
     assert page.evaluate("() => window.renderedWith")
     with mock.patch(
@@ -381,3 +382,31 @@ def test_when_google_answers_the_widget_is_drawn_and_checked(
     assert verify.call_args.kwargs["recaptcha_response"] == "answer-from-google"
     assert Application.objects.get().spam_check_done is True
     assert len(asked) == 1
+
+
+SUMMARY_LINES = """() => [...document.querySelectorAll('#error-summary li')].map(line => {
+    const link = line.querySelector('a[href^="#"]');
+    return {
+        text: line.innerText.trim(),
+        leadsTo: link && document.getElementById(link.getAttribute('href').slice(1)) ? 1 : 0,
+    };
+})"""
+
+
+def test_the_error_summary_names_each_field_and_leads_to_it(
+    page, live_server, open_cohort_and_page
+):
+    _cohort, french = open_cohort_and_page
+    page.goto(f"{live_server.url}{french.url}")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer la candidature").click()
+    lines = page.evaluate(SUMMARY_LINES)
+    texts = [line["text"] for line in lines]
+    assert len(texts) > 10, texts
+    assert len(set(texts)) == len(texts), f"lines repeated: {texts}"
+    assert not [text for text in texts if re.search(r"[.?!]\s*:", text)], texts
+    assert "Nom de la collectivité : Champ requis." in texts
+    assert "Personne 1 – Adresse e-mail : Champ requis." in texts
+    # A required field's line says which field; every line leads to its field.
+    assert all(text.split(" : ")[0] for text in texts if "Champ requis" in text)
+    assert [line["text"] for line in lines if not line["leadsTo"]] == []

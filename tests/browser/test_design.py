@@ -1,7 +1,7 @@
 """The design on every phone: every page type of the demo site, in six languages, at 320, 390,
-768 and 1280 px – no sideways scrolling, tap targets of at least 24×24 px, the header's menu
-by tap and by keyboard (with and without JavaScript), and axe-core's WCAG 2.2 A/AA and
-best-practice rules.
+768, 1024 and 1280 px – no sideways scrolling, no word broken across two lines without a hyphen,
+tap targets of at least 24×24 px, the header's menu by tap and by keyboard (with and without
+JavaScript), and axe-core's WCAG 2.2 A/AA and best-practice rules.
 
 The demo content (six language trees, cohorts, committee, certificates, applications) is loaded
 once for the module (the tests only read it), and each test walks many pages and reports every
@@ -29,7 +29,7 @@ from tests.browser.conftest import committed_for_the_module
 pytestmark = [pytest.mark.browser, pytest.mark.shared_world]
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-WIDTHS = [320, 390, 768, 1280]
+WIDTHS = [320, 390, 768, 1024, 1280]
 AXE_WIDTHS = {390, 1280}  # the phone header and the desktop header
 PASSWORD = "design-test-password"
 
@@ -62,6 +62,69 @@ OVERFLOW = """() => {
             Math.round(el.getBoundingClientRect().right)}`);
     return {scrollWidth: document.documentElement.scrollWidth, width, wide};
 }"""
+
+
+# Words whose letters span two lines, the first not ending with a hyphen ("Toegankelijkheids-
+# verklaring" is fine, "Toegankelijkheidsverklarin" / "g" is not), as "first part|rest".
+BROKEN_WORDS = r"""() => {
+    // A word is a run of non-space characters; a line may end after a hyphen, a dash, a slash
+    // or a soft hyphen (U+00AD, which the browser then shows as a hyphen).
+    const HYPHENS = '-\u00ad\u2010\u2011\u2013\u2014/';
+    const broken = [];
+    const range = document.createRange();
+    const box = (node, i) => {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getClientRects()[0] || null;
+    };
+    const clipped = el => {
+        for (let at = el; at; at = at.parentElement) {
+            const rect = at.getBoundingClientRect();
+            if (rect.width <= 1 || rect.height <= 1) return true;
+        }
+        return false;
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || el.closest('script, style, .visually-hidden, .honeypot, .skip-link')) continue;
+        if (!/\S{2}/.test(node.data) || clipped(el)) continue;
+        for (const match of node.data.matchAll(/\S{2,}/g)) {
+            const word = match[0];
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + word.length);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            if (rects.length < 2 || rects.every(r => Math.abs(r.top - rects[0].top) < 2)) continue;
+            let line = null;
+            let last = -1;
+            for (let i = 0; i < word.length; i++) {
+                if (word[i] === '\u00ad') continue;
+                const here = box(node, match.index + i);
+                if (!here || !here.width) continue;
+                if (line === null) {
+                    line = here;
+                } else if (here.top > line.top + line.height / 2) {
+                    // Chromium gives the hyphen it draws for a soft hyphen as the box of the
+                    // letter after it, on the first line: look one letter further back.
+                    if (![...word.slice(Math.max(0, last - 1), i)].some(c => HYPHENS.includes(c))) {
+                        const plain = s => s.replace(/\u00ad/g, '');
+                        broken.push(`"${plain(word.slice(0, i))}|${plain(word.slice(i))}" in <${
+                            el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ''}>`);
+                    }
+                    break;
+                }
+                last = i;
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+@pytest.fixture(autouse=True)
+def _soft_hyphens(settings):
+    """The site's soft hyphens, as in production (the unit tests' settings leave words whole)."""
+    settings.SOFT_HYPHENS = True
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +216,9 @@ class Walker:
                     f"{where}: scrolls sideways ({overflow['scrollWidth']} > "
                     f"{overflow['width']}): {overflow['wide']}"
                 )
+            broken = page.evaluate(BROKEN_WORDS)
+            if broken:
+                self.problems.append(f"{where}: words broken without a hyphen: {broken}")
             small = page.evaluate(SMALL_TARGETS)
             if small:
                 self.problems.append(f"{where}: tap targets under 24×24 px: {small}")

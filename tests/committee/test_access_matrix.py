@@ -7,6 +7,7 @@ answer: the content, a redirect to the member login, or the content without the 
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
@@ -189,3 +190,17 @@ def test_private_note_preview_is_closed_to_non_staff(client, committee_tree, peo
 @pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v2/documents/", "/en/api/v2/pages/"])
 def test_there_is_no_content_api(client, committee_tree, path):
     assert client.get(path, follow=True).status_code == 404
+
+
+@pytest.mark.django_db
+def test_library_filters_fold_until_used(client, committee_tree, people):
+    """Folded (a <details>), so that a phone's first screen shows documents; open once used
+    (site.js also opens them on a wide screen)."""
+    client = client_for(client, people, "committee")
+    library = committee_tree.pages["de"]["library"].url
+    panel = BeautifulSoup(client.get(library).content, "html.parser").select_one(
+        "details.filter-panel"
+    )
+    assert panel.select_one("form.library-filters") and not panel.has_attr("open")
+    used = BeautifulSoup(client.get(library, {"q": "KI"}).content, "html.parser")
+    assert used.select_one("details.filter-panel").has_attr("open")

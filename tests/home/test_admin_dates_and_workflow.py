@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django import forms
-from django.utils import translation
+from django.utils import formats, translation
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from wagtail.models import Page
 
@@ -40,3 +40,18 @@ def test_editors_are_not_offered_a_moderation_step_that_reaches_no_one(
     # Turned on (deploy/README.md, "Editors"), Wagtail's default workflow is back.
     settings.WAGTAIL_WORKFLOW_ENABLED = True
     assert "Submit to Moderators approval" in client.get(edit).content.decode()
+
+
+def test_italian_admin_dates_are_in_lower_case():
+    moment = datetime.datetime(2026, 12, 7, 14, 30)
+    with translation.override("it"):
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "lunedì 07 dicembre 2026 14:30"
+        assert formats.date_format(moment.date(), "YEAR_MONTH_FORMAT") == "dicembre 2026"
+        assert formats.date_format(moment.date(), "N j, Y") == "dic. 7, 2026"
+
+
+@pytest.mark.django_db
+def test_staff_avatars_never_come_from_gravatar(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert b"gravatar" not in response.content.lower()

@@ -5,8 +5,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.utils import translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
+from home.models import ContactSettings
 from home.views import server_error
 from programme.factories import CohortFactory, ProgrammePageFactory
 from tests.conftest import publish_translation
@@ -116,3 +117,29 @@ def test_500_is_translated_and_needs_no_database(code, title, django_assert_num_
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == code
     assert soup.h1.get_text(strip=True) == title
+
+
+def test_error_pages_give_the_contact_address(site_tree, client):
+    ContactSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"manager_name": "Claire Dumont", "manager_email": "programme@efus.example"},
+    )
+    missing = BeautifulSoup(client.get("/fr/nulle-part/").content, "html.parser")
+    assert missing.select_one('main a[href="mailto:programme@efus.example"]')
+    assert missing.select_one("main a[href='/fr/']")
+    # The 500 page reads no database: the contact comes from the cache the 404 filled.
+    request = RequestFactory().get("/fr/")
+    with translation.override("fr"):
+        error = BeautifulSoup(server_error(request).content, "html.parser")
+    assert error.select_one('main a[href="mailto:programme@efus.example"]')
+    assert error.select_one("header .brand-name") and error.select_one("footer.site-footer")
+
+
+def test_under_debug_a_missing_page_is_the_sites_404(site_tree, client, settings):
+    settings.DEBUG = True
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "home.debug_pages.SiteNotFoundPageMiddleware"]
+    response = client.get("/de/gibt-es-nicht/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Seite nicht gefunden"
+    assert soup.select_one("header.site-header")

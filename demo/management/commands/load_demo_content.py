@@ -24,7 +24,7 @@ from programme.models import CohortIndexPage, EventIndexPage, ProgrammePage
 
 DEMO_ACCOUNTS = [
     ("editor", "Eva", "Editor", EDITORS),
-    ("committee", "Carlos", "Committee", COMMITTEE_MEMBERS),
+    ("committee", "Carlos", "Martínez Ruiz", COMMITTEE_MEMBERS),
     ("participant", "Paula", "Participant", PARTICIPANTS),
 ]
 PASSWORD_FILE = settings.BASE_DIR / ".demo-password"
