@@ -198,7 +198,9 @@ def collection_restriction_changed(sender, instance, **kwargs):
     except ObjectDoesNotExist:
         return
     documents = get_document_model().objects.filter(collection__in=collections)
-    purge_later(paths=lambda: [document.url for document in documents])
+    transaction.on_commit(
+        lambda: purge_later(paths=lambda: [document.url for document in documents])
+    )
 
 
 post_save.connect(record_changed, dispatch_uid="page-cache-save")
