@@ -36,8 +36,7 @@ def writer_of(members, user, locale):
 
 class NoteAdminForm(WagtailAdminPageForm):
     """Offer the topics and authors of the note's own language only; a new note starts signed
-    by its writer, and gets a free address when its title's is taken (by a draft Wagtail
-    autosaved and its writer abandoned)."""
+    by its writer."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,25 +63,11 @@ class NoteAdminForm(WagtailAdminPageForm):
             authors.initial_extra = [{"member": writer.pk}]
 
     def clean(self):
-        self.free_slug_of_a_new_note()
         cleaned_data = super().clean()
         authors = self.formsets.get(AUTHORS)
         if authors is not None and authors.is_bound and authors.is_valid():
             refuse_repeated_authors(authors)
         return cleaned_data
-
-    def free_slug_of_a_new_note(self):
-        """A new note whose slug a sibling holds takes the next free one (`-2`, `-3`…) instead
-        of failing on the slug field, out of sight on the Promote tab."""
-        slug = self.cleaned_data.get("slug")
-        if not slug or self.instance.pk is not None or self.parent_page is None:
-            return
-        siblings = self.parent_page.get_children()
-        candidate, number = slug, 1
-        while siblings.filter(slug=candidate).exists():
-            number += 1
-            candidate = f"{slug}-{number}"
-        self.cleaned_data["slug"] = candidate
 
 
 def refuse_repeated_authors(authors):

@@ -182,22 +182,6 @@ def test_a_member_signs_a_note_only_once(client, committee_tree, people):
     assert not CommitteeNotePage.objects.filter(slug="reunion-de-juillet").exists()
 
 
-def test_writing_a_note_again_after_an_abandoned_draft_works(client, committee_tree, people):
-    """Wagtail autosaves a new note as a draft; its writer leaves it and starts again."""
-    notes = committee_tree.pages["fr"]["notes"]
-    writer = member_for(people.committee, notes.locale)
-    abandoned = add_note(
-        notes, "reunion-de-mai", "Réunion de mai", members_only=False, owner=people.committee
-    )
-    abandoned.unpublish()
-    client.force_login(people.committee)
-    response = client.post(add_note_url(notes), new_note_data(writer))
-    assert response.status_code == 302, response.content.decode()[:2000]
-    note = CommitteeNotePage.objects.child_of(notes).get(title="Réunion de mai", live=True)
-    assert note.live and note.slug == "reunion-de-mai-2"
-    assert note.title == "Réunion de mai"
-
-
 def test_asking_starts_with_no_language_ticked_and_sends_the_ones_chosen(
     client, committee_tree, people
 ):
