@@ -119,6 +119,8 @@ def application_form(page, request):
         "privacy_page": privacy_page(request),
         "recaptcha_script": recaptcha_script_url((get_language() or "en").split("-")[0]),
         "recaptcha_site_key": settings.RECAPTCHA_PUBLIC_KEY,
+        # A cohort's slug is the same in every language: the switcher keeps it preselected.
+        "kept_query": ("cohort",),
     }
     if not cohorts:
         status = 403 if request.method == "POST" else 200
@@ -230,6 +232,9 @@ def application_status(page, request):
         "cohort": application.cohort,
         "token": token,
         "just_withdrawn": request.GET.get("withdrawn") == "1",
+        # The switcher leads to this status page in the other languages, with its token.
+        "route_suffix": page.reverse_subpage("status"),
+        "kept_query": ("token",),
     }
     return mark_private(TemplateResponse(request, "applications/application_status.html", context))
 

@@ -5,6 +5,7 @@ documents' files moved to private storage when their collection becomes restrict
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.search import index
 from wagtail.signals import page_published
 
 from committee import privacy
@@ -27,6 +28,14 @@ def open_new_notes_section(sender, instance, created, **kwargs):
 @receiver(page_published, sender=CommitteeNotePage, dispatch_uid="committee.localize_slug")
 def give_a_translated_note_its_slug(sender, instance, revision, **kwargs):
     localize_slug(instance, revision)
+
+
+@receiver(page_published, sender=CommitteeNotePage, dispatch_uid="committee.index_topics")
+def index_a_note_with_its_topics(sender, instance, **kwargs):
+    """Index the note again once its topics are stored: a page is indexed when it is saved,
+    before modelcluster writes its many-to-many topics, so a note would be found by the topics
+    it had before this revision."""
+    index.insert_or_update_object(instance)
 
 
 def documents_of(collection):

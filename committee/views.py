@@ -105,7 +105,8 @@ def ask_for_translation(request, page_id):
         "wagtailadmin_explore", args=[note.get_parent().pk]
     )
     data = request.POST if request.method == "POST" else None
-    form = AskTranslationForm(data, locales=locales, initial={"locales": list(locales)})
+    # Nothing ticked at first: the request names exactly the languages the writer ticks.
+    form = AskTranslationForm(data, locales=locales)
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["locales"])
         editors = list(editors_to_ask())

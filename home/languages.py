@@ -1,6 +1,13 @@
-"""Where each language version of the current page lives, for the switcher and hreflang links."""
+"""Where each language version of the current page lives, for the switcher and hreflang links.
+
+A view keeps its context across languages by naming, in its template context, the route of
+its page it shows (`route_suffix`, "status/") and the query parameters every language of
+that page understands (`kept_query`, ("cohort",)): both are carried over to each language
+where the page is translated, never to the ancestor a language falls back to.
+"""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import translate_url
@@ -45,15 +52,22 @@ def _page_urls_by_language(page, request):
     }
 
 
-def language_links(request, page=None, route_suffix=""):
+def _kept_query(request, names):
+    """`?name=value…` for the parameters `names` of this request's address, or ""."""
+    pairs = [(name, value) for name in names for value in request.GET.getlist(name)]
+    return f"?{urlencode(pairs)}" if pairs else ""
+
+
+def language_links(request, page=None, route_suffix="", kept_query=()):
     current = get_language()
     if page is not None and page.id:
         urls = _page_urls_by_language(page, request)
+        query = _kept_query(request, kept_query)
         links = []
         for code, name in settings.LANGUAGES:
             url, exact = urls.get(code, (f"/{code}/", False))
-            if exact and route_suffix:
-                url = f"{url}{route_suffix}"
+            if exact:
+                url = f"{url}{route_suffix}{query}"
             links.append(LanguageLink(code, name, url, code == current, exact))
         return links
     return [

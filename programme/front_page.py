@@ -5,12 +5,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
-from home.search import folded
+from home.search import backend_name, folded, search_terms
 from home.sections import Section
 from home.visibility import discoverable_pages, section_or_page_in_language
 from programme.facts import COUNTRIES
-from programme.models import Cohort, CohortIndexPage
+from programme.models import (
+    Cohort,
+    CohortIndexPage,
+    Event,
+    EventIndexPage,
+    EventTopic,
+    attach_topics,
+)
 
 COMING_COHORTS_SHOWN = 4
 NEXT_SESSIONS_SHOWN = 5
@@ -78,4 +86,23 @@ def add_matching_cohorts_to_search(query):
         return None
     return Section(
         "programme/includes/search_cohorts.html", {"cohorts": cohorts, "cohort_index": cohort_index}
+    )
+
+
+def add_matching_events_to_search(query):
+    """Events whose topic, in the reader's language (title or summary), matches the query."""
+    locale = Locale.get_active()
+    topics = get_search_backend(backend_name(locale.language_code)).search(
+        search_terms(query), EventTopic.objects.filter(locale_id=locale.pk), operator="and"
+    )
+    keys = {topic.translation_key for topic in topics}
+    if not keys:
+        return None
+    event_index = discoverable_pages(EventIndexPage.objects.filter(locale=locale)).first()
+    if event_index is None:
+        return None
+    events = Event.objects.filter(topic__translation_key__in=keys).select_related("topic")
+    return Section(
+        "programme/includes/search_events.html",
+        {"events": attach_topics(events), "event_index": event_index},
     )

@@ -17,7 +17,11 @@ from home.models import HOME_PAGE_HOOK, HomePage
 from home.views import SEARCH_HOOK
 from programme.dashboard import add_programme_panels
 from programme.forms import CohortAdminForm
-from programme.front_page import add_cohorts_to_home_page, add_matching_cohorts_to_search
+from programme.front_page import (
+    add_cohorts_to_home_page,
+    add_matching_cohorts_to_search,
+    add_matching_events_to_search,
+)
 from programme.models import (
     Cohort,
     CohortIndexPage,
@@ -134,6 +138,7 @@ register_snippet(ProgrammeViewSetGroup)
 
 hooks.register(HOME_PAGE_HOOK, add_cohorts_to_home_page)
 hooks.register(SEARCH_HOOK, add_matching_cohorts_to_search)
+hooks.register(SEARCH_HOOK, add_matching_events_to_search)
 hooks.register("construct_homepage_panels", add_programme_panels)
 
 

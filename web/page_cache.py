@@ -35,23 +35,38 @@ expiry. So this is one small middleware on Django's cache primitives:
 `X-Page-Cache: hit | miss | skip` says what happened (`miss`: rendered and kept; `skip`: not
 looked up or not kept). `PAGE_CACHE_SECONDS=0` turns the cache off.
 
+- **Who may see a page**: adding, changing or removing a page's view restriction (Wagtail's
+  privacy dialog), on the page or an ancestor, clears its section in every language at once,
+  as publishing does; a moved page clears everything, an unpublished one its section.
+
 When a group moves on, Wagtail's frontend cache (a CDN) is purged for the pages of the group
-too, after the transaction commits, if `WAGTAILFRONTENDCACHE` is configured.
+too, if `WAGTAILFRONTENDCACHE` is configured: the groups of one request (or of one
+`purges_collected()` block) are gathered as their transactions commit, and each distinct
+address is purged once, by a background task with retries (`purge_cdn`), after the response.
+Wagtail's own purge on publish (`wagtail.contrib.frontend_cache`'s signal handlers, one call
+per page inside the editor's request) is not installed: this module purges the same pages.
 """
 
 import contextlib
+import datetime
 import hashlib
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django_tasks import task
+from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from web.cache_headers import is_public
@@ -154,8 +169,38 @@ def page_changed(sender, instance, **kwargs):
 
 
 def page_moved(sender, instance, **kwargs):
-    """A moved page changes addresses in its old and new sections and maybe the menu."""
+    """A moved page changes addresses in its old and new sections and maybe the menu (and
+    moved under a private page, it must no longer be served to anyone)."""
     invalidate(SITE)
+
+
+def page_restriction_changed(sender, instance, **kwargs):
+    """A page's view restriction added, changed or removed: the page and its descendants, in
+    every language, are stale at once, as when it is published (its section, or everything
+    for a page in the menu)."""
+    if kwargs.get("raw"):
+        return
+    try:
+        page = instance.page
+    except ObjectDoesNotExist:  # the page itself is being deleted
+        return
+    page_changed(sender, page)
+
+
+def collection_restriction_changed(sender, instance, **kwargs):
+    """A collection's view restriction changed: its documents' addresses (and those of the
+    collections under it) are purged at the CDN. Documents are served outside the language
+    prefix, so the page cache never holds them."""
+    if kwargs.get("raw"):
+        return
+    try:
+        collections = instance.collection.get_descendants(inclusive=True)
+    except ObjectDoesNotExist:
+        return
+    documents = get_document_model().objects.filter(collection__in=collections)
+    transaction.on_commit(
+        lambda: purge_later(paths=lambda: [document.url for document in documents])
+    )
 
 
 post_save.connect(record_changed, dispatch_uid="page-cache-save")
@@ -163,6 +208,15 @@ post_delete.connect(record_changed, dispatch_uid="page-cache-delete")
 page_published.connect(page_changed, dispatch_uid="page-cache-published")
 page_unpublished.connect(page_changed, dispatch_uid="page-cache-unpublished")
 post_page_move.connect(page_moved, dispatch_uid="page-cache-moved")
+for _signal in (post_save, post_delete):
+    _signal.connect(
+        page_restriction_changed, sender=PageViewRestriction, dispatch_uid="page-cache-privacy"
+    )
+    _signal.connect(
+        collection_restriction_changed,
+        sender=CollectionViewRestriction,
+        dispatch_uid="page-cache-collection-privacy",
+    )
 
 
 def enabled():
@@ -186,22 +240,25 @@ def _bump(group):
             cache.incr(key)
 
 
-def invalidate(group, purge_pages=None):
-    """Every kept page that shows `group` is stale, now and once the transaction commits.
-
-    The CDN is purged then too: for a registered group its pages, else `purge_pages()`.
-    """
+def _bump_quietly(group):
     try:
         _bump(group)
     except Exception:  # a dead cache holds nothing to clear
         logger.warning("page cache: could not move %s on", group, exc_info=True)
 
+
+def invalidate(group, purge_pages=None):
+    """Every kept page that shows `group` is stale, now and once the transaction commits (a
+    page rendered in between from the old rows is not served either).
+
+    The CDN is purged after the commit too: for a registered group its pages, and
+    `purge_pages()` (a queryset of pages) if given.
+    """
+    _bump_quietly(group)
+
     def after_commit():
-        try:
-            _bump(group)
-        except Exception:
-            logger.warning("page cache: could not move %s on", group, exc_info=True)
-        purge_frontend_cache(group, purge_pages() if purge_pages else None)
+        _bump_quietly(group)
+        purge_later(group=group, pages=purge_pages)
 
     transaction.on_commit(after_commit)
 
@@ -222,23 +279,97 @@ def paths_in_every_language(url_name):
     return paths
 
 
-def purge_frontend_cache(group, pages=None):
-    """Purge the CDN for the pages and views of `group` (everything for the site frame), and
-    for `pages` (a section's, whose group no page class names)."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+@dataclass
+class PendingPurge:
+    """What the committed changes of one request (or block) ask the CDN to forget."""
+
+    groups: set = field(default_factory=set)
+    pages: list = field(default_factory=list)  # callables: () -> a queryset of pages
+    paths: list = field(default_factory=list)  # callables: () -> paths
+
+    def add(self, group=None, pages=None, paths=None):
+        if group is not None:
+            self.groups.add(group)
+        if pages is not None:
+            self.pages.append(pages)
+        if paths is not None:
+            self.paths.append(paths)
+
+
+# One per thread: a gunicorn worker thread serves one request at a time.
+_collecting = threading.local()
+
+
+def purge_later(group=None, pages=None, paths=None):
+    """Ask the CDN to forget `group`'s pages and views, `pages()` and `paths()`: at the end of
+    the request (or `purges_collected` block) if one is collecting, else now. Call it after
+    the change is committed."""
+    pending = getattr(_collecting, "pending", None)
+    if pending is None:
+        pending = PendingPurge()
+        pending.add(group, pages, paths)
+        purge_frontend_cache(pending)
+    else:
+        pending.add(group, pages, paths)
+
+
+@contextlib.contextmanager
+def purges_collected():
+    """Gather the purges of the changes committed inside, and send each address once at the
+    end (a management command or a task changing many records)."""
+    if getattr(_collecting, "pending", None) is not None:
+        yield
         return
+    _collecting.pending = PendingPurge()
+    try:
+        yield
+    finally:
+        pending, _collecting.pending = _collecting.pending, None
+        purge_frontend_cache(pending)
+
+
+def _start_collecting(sender, **kwargs):
+    _collecting.pending = PendingPurge()
+
+
+def _purge_collected(sender, **kwargs):
+    pending, _collecting.pending = getattr(_collecting, "pending", None), None
+    if pending is not None:
+        purge_frontend_cache(pending)
+
+
+# Every request collects: the response is sent (request_finished fires when the server closes
+# it), then its purges go out, once per address.
+request_started.connect(_start_collecting, dispatch_uid="page-cache-collect")
+request_finished.connect(_purge_collected, dispatch_uid="page-cache-purge")
+
+
+def frontend_cache_configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def purge_frontend_cache(pending):
+    """Purge the CDN for the pages and views of `pending`'s groups (everything for the site
+    frame) and its other pages and paths, each address once, in a background task."""
+    if not frontend_cache_configured():
+        return
+    urls = addresses(pending)
+    if urls:
+        purge_cdn.enqueue(sorted(urls))
+
+
+def addresses(pending):
+    """The full addresses of what `pending` asks to forget."""
     # Imported here: the purge utilities load the backends' HTTP clients, needed only when a
     # frontend cache is configured and a record changed.
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
-    from wagtail.models import Page
 
-    if group == SITE:
+    if SITE in pending.groups:
         entries, page_sets = list(_groups.values()), [Page.objects.all()]
     else:
-        entries = [_groups[group]] if group in _groups else []
+        entries = [_groups[group] for group in pending.groups if group in _groups]
         page_sets = [page_class.objects.all() for entry in entries for page_class in entry.pages]
-    if pages is not None:
-        page_sets.append(pages)
+    page_sets += [pages() for pages in pending.pages]
     batch = PurgeBatch()
     for page_set in page_sets:
         batch.add_pages(page_set.live().specific())
@@ -248,7 +379,35 @@ def purge_frontend_cache(group, pages=None):
             batch.add_urls(base + path for path in paths_in_every_language(name))
         for paths in entry.purge_paths:
             batch.add_urls(base + path for path in paths())
-    batch.purge()
+    for paths in pending.paths:
+        batch.add_urls(base + path for path in paths())
+    return batch.urls
+
+
+PURGE_ATTEMPTS = 5
+FIRST_PURGE_RETRY_DELAY = datetime.timedelta(seconds=30)
+
+
+@task(backend="queue")
+def purge_cdn(urls, attempt=1):
+    """Purge `urls` at the CDN; while its API fails, try again later (30 s, 1, 2, 4 min)."""
+    # Imported here, as above: the backends' HTTP clients.
+    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+
+    try:
+        purge_urls_from_cache_task.call(urls)
+    except Exception as error:
+        if attempt >= PURGE_ATTEMPTS:
+            logger.error("CDN purge of %s addresses failed for good", len(urls), exc_info=True)
+            raise
+        logger.warning(
+            "CDN purge of %s addresses failed (attempt %s, %s); retrying",
+            len(urls),
+            attempt,
+            type(error).__name__,
+        )
+        delay = FIRST_PURGE_RETRY_DELAY * 2 ** (attempt - 1)
+        purge_cdn.using(run_after=timezone.now() + delay).enqueue(urls, attempt + 1)
 
 
 # --- Middleware -------------------------------------------------------------------------------

@@ -59,7 +59,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers purge each published page on
+    # their own, inside the editor's request; web/page_cache.py purges the same pages, once.
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -343,6 +344,10 @@ elif env("FRONTEND_CACHE_HTTP_URL"):
             "LOCATION": env("FRONTEND_CACHE_HTTP_URL"),
         }
     }
+
+# Each page's address is purged in its own language (web/page_cache.py), not re-prefixed with
+# every language by Wagtail's purge (slugs differ per language).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 LOGIN_URL = "wagtailadmin_login"
 

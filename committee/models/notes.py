@@ -235,6 +235,8 @@ class CommitteeNotePage(Page):
         FieldPanel("documents"),
     ]
     search_fields = Page.search_fields + [
+        # A note is found by the names of its topics, in its own language.
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),

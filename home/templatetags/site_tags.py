@@ -25,7 +25,10 @@ def page_languages(context):
     cache_key = "_language_links"
     if cache_key not in context.render_context:
         context.render_context[cache_key] = language_links(
-            request, context.get("page"), context.get("route_suffix", "")
+            request,
+            context.get("page"),
+            context.get("route_suffix", ""),
+            context.get("kept_query", ()),
         )
     return context.render_context[cache_key]
 

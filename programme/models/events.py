@@ -21,7 +21,11 @@ class EventTopic(TranslatableMixin, index.Indexed, models.Model):
     summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link"])
 
     panels = [FieldPanel("title"), FieldPanel("summary")]
-    search_fields = [index.SearchField("title"), index.SearchField("summary")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("event topic")

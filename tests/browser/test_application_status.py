@@ -51,3 +51,15 @@ def test_a_withdrawn_application_says_withdrawn(page, live_server, application, 
     assert "In Prüfung" not in main.inner_text()
     assert page.get_by_role("button", name="Zurückziehen").count() == 0
     assert_accessible(page)
+
+
+def test_the_language_switcher_leads_to_the_same_status_page(page, live_server, application):
+    """#20, point 9: another language of the status page, not the application form."""
+    page.goto(status_url(application).replace(settings.BASE_URL, live_server.url))
+    page.locator("nav.language-switcher summary").click()
+    with page.expect_navigation():
+        page.locator("nav.language-switcher").get_by_role("link", name="English").click()
+    assert "/en/apply/status/?token=" in page.url
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert application.reference in page.locator("main").inner_text()
+    assert page.locator("dl.facts .badge").inner_text() == "Received"

@@ -72,27 +72,29 @@ def test_a_new_note_starts_signed_by_its_writer(client, committee_tree, people):
     assert writer.name in response.content.decode()
 
 
+def new_note_data(writer, **fields):
+    return nested_form_data(
+        {
+            "title": "Réunion de mai",
+            "slug": "reunion-de-mai",
+            "date": "2026-05-04",
+            "note_type": "meeting_notes",
+            "summary": "Ce que nous avons décidé.",
+            "body": streamfield([]),
+            "documents": streamfield([]),
+            "comments": inline_formset([]),
+            "note_authors": inline_formset([{"member": writer.pk}]),
+            "action-publish": "1",
+            **fields,
+        }
+    )
+
+
 def test_the_writer_is_saved_as_the_author_of_a_new_note(client, committee_tree, people):
     notes = committee_tree.pages["fr"]["notes"]
     writer = member_for(people.committee, notes.locale)
     client.force_login(people.committee)
-    response = client.post(
-        add_note_url(notes),
-        nested_form_data(
-            {
-                "title": "Réunion de mai",
-                "slug": "reunion-de-mai",
-                "date": "2026-05-04",
-                "note_type": "meeting_notes",
-                "summary": "Ce que nous avons décidé.",
-                "body": streamfield([]),
-                "documents": streamfield([]),
-                "comments": inline_formset([]),
-                "note_authors": inline_formset([{"member": writer.pk}]),
-                "action-publish": "1",
-            }
-        ),
-    )
+    response = client.post(add_note_url(notes), new_note_data(writer))
     assert response.status_code == 302, response.content.decode()[:2000]
     note = CommitteeNotePage.objects.get(slug="reunion-de-mai")
     assert note.author_members() == [writer]
@@ -178,6 +180,21 @@ def test_a_member_signs_a_note_only_once(client, committee_tree, people):
     assert response.status_code == 200
     assert "Each author can sign a note only once." in response.content.decode()
     assert not CommitteeNotePage.objects.filter(slug="reunion-de-juillet").exists()
+
+
+def test_asking_starts_with_no_language_ticked_and_sends_the_ones_chosen(
+    client, committee_tree, people
+):
+    note = french_note(committee_tree, people.committee)
+    client.force_login(people.committee)
+    soup = BeautifulSoup(client.get(ask_url(note)).content, "html.parser")
+    boxes = soup.find_all("input", attrs={"name": "locales"})
+    assert len(boxes) == 5 and not [box for box in boxes if box.has_attr("checked")]
+    chosen = Locale.objects.filter(language_code__in=["it", "es"])
+    response = client.post(ask_url(note), {"locales": [locale.pk for locale in chosen]})
+    assert response.status_code == 302
+    email = OutgoingEmail.objects.get(kind=TRANSLATION_REQUEST)
+    assert sorted(email.options["languages"]) == ["es", "it"]
 
 
 def test_asking_with_no_language_chosen_says_so(client, committee_tree, people):

@@ -17,6 +17,7 @@ from committee.factories import (
 )
 from home.models import FooterText
 from programme.factories import CohortFactory
+from tests.applications.builders import run_queue
 from tests.conftest import LANGUAGE_CODES, publish_translation
 from tests.programme.test_date_changes import NEW_DAY, cohort_url, move, text_of
 from web.cache_headers import PRIVATE
@@ -201,6 +202,7 @@ def test_saving_a_cohort_purges_the_cdn_for_its_pages(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         cohort = CohortFactory()
+    run_queue()  # the purge runs in the background
     base = "http://localhost"
     for code in LANGUAGE_CODES:
         pages = site_tree.translations[code]
@@ -300,6 +302,7 @@ def test_publishing_a_note_purges_the_cdn_for_its_section(
     PURGED.clear()
     with django_capture_on_commit_callbacks(execute=True):
         first.save_revision().publish()
+    run_queue()
     base = "http://localhost"
     for page in (committee, notes, first, second, french[notes], french[second]):
         assert f"{base}{page.url}" in PURGED, page.url
