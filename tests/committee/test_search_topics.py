@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from committee.models import Topic
 from programme.factories import EventFactory
 from programme.models import EventTopic
-from tests.committee.conftest import add_note
 from tests.conftest import LANGUAGE_CODES
+from tests.fixtures.committee import add_note
 
 pytestmark = pytest.mark.django_db
 
