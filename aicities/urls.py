@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("programme.urls")),
     path("", include("certificates.urls")),
+    path("", include("mail.urls")),
     path("", include(wagtail_urls)),
 )
 
