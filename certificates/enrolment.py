@@ -1,7 +1,8 @@
 """Enrolment: the proposed participants of an accepted application join its cohort.
 
 Each gets an account in the Participants group (an existing account with the same email is
-reused) and an invitation, in their language, to set a password; no password is ever emailed.
+reused) and an invitation, in their language, to set a password (no password is ever emailed),
+then a calendar invitation per session (`certificates.invitations`).
 Enrolling again changes nothing.
 """
 
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from applications.models import Application, ApplicationStatus
+from certificates.invitations import queue_session_invitations
 from certificates.models import Enrolment
 from mail.tasks import queue_email
 from members.accounts import participant_account
@@ -48,6 +50,7 @@ def enrol_application(application, by=None, notify=True):
             created.append(enrolment)
             if notify:
                 queue_email(INVITATION_EMAIL, enrolment.pk)
+                queue_session_invitations(enrolment)
     return created
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext, pgettext
 
 from home import dates
 from programme.models import CohortIndexPage, DateState
+from programme.subscriptions import subscription_links
 
 register = template.Library()
 
@@ -57,3 +58,9 @@ def status_badge(cohort):
     return render_to_string(
         "programme/includes/badge.html", {"kind": f"status-{status}", "label": status.label}
     )
+
+
+@register.inclusion_tag("programme/includes/calendar_links.html")
+def calendar_links(path, name, intro):
+    """The feed at `path` offered as subscriptions and as a download (programme.subscriptions)."""
+    return {"links": subscription_links(path, name), "intro": intro}

@@ -19,6 +19,7 @@ TIMERS = sorted(path.name for path in UNITS.glob("*.timer"))
 PERIODIC_JOBS = {
     "aicities-publish": ["publish_scheduled"],
     "aicities-alerts": ["send_opening_alerts"],
+    "aicities-reminders": ["send_session_reminders"],
     "aicities-anonymise": ["purge_expired_applications"],
     "aicities-prune": ["prune_records"],
     "aicities-requeue": ["requeue_stalled_emails"],
