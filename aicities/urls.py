@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("programme.urls")),
     path("", include("certificates.urls")),
     path("", include("mail.urls")),
+    path("", include("committee.urls")),
     path("", include(wagtail_urls)),
 )
 

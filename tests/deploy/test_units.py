@@ -20,6 +20,7 @@ PERIODIC_JOBS = {
     "aicities-publish": ["publish_scheduled"],
     "aicities-alerts": ["send_opening_alerts"],
     "aicities-reminders": ["send_session_reminders"],
+    "aicities-digest": ["send_committee_digests"],
     "aicities-anonymise": ["purge_expired_applications"],
     "aicities-prune": ["prune_records"],
     "aicities-requeue": ["requeue_stalled_emails"],
