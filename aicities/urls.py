@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("", include("programme.urls")),
     path("", include("certificates.urls")),
     path("", include("figures.urls")),
+    path("", include("mail.urls")),
+    path("", include("committee.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -20,6 +20,7 @@ from home.site_cache import contact_for
 from home.visibility import page_in_language
 from mail.kinds import email_kind
 from mail.messages import render_message
+from mail.unsubscribe import unsubscribe_handler, unsubscribe_url
 from programme.models import SessionDateChange
 from web.links import absolute_url, page_url
 
@@ -119,19 +120,29 @@ def alert_links(alert):
     }
 
 
+ALERT_UNSUBSCRIBE = "applications.alert"
+
+
+@unsubscribe_handler(ALERT_UNSUBSCRIBE)
+def forget_alert(alert_id):
+    OpeningAlert.objects.filter(pk=alert_id).delete()
+
+
 def build_alert_message(kind, alert):
     context = {"alert": alert, **alert_links(alert)}
-    return render_message(_template(kind), context, language=alert.language, to=[alert.email])
+    return render_message(
+        _template(kind),
+        context,
+        language=alert.language,
+        to=[alert.email],
+        unsubscribe_url=unsubscribe_url(ALERT_UNSUBSCRIBE, alert.pk, alert.language),
+    )
 
 
 @email_kind(ALERT_CONFIRMATION)
 def build_alert_confirmation(alert_id):
     alert = OpeningAlert.objects.filter(pk=alert_id).first()
     return build_alert_message(ALERT_CONFIRMATION, alert) if alert else None
-
-
-def forget_alert(alert_id):
-    OpeningAlert.objects.filter(pk=alert_id).delete()
 
 
 @email_kind(ALERT_OPENING, after_sent=forget_alert)

@@ -4,8 +4,15 @@ The emails themselves are built in `applications.emails`; queuing needs only a k
 the views and the decisions never import the builders (which need the application page).
 """
 
+from wagtail import hooks
+
 from applications.records import Application, ApplicationStatus
 from mail.tasks import queue_email
+
+# Apps that tell people of a date change in their own email (certificates: the participants'
+# calendar invitations) return the addresses they told, `fn(change) -> set`, so that the
+# applicants' email skips them.
+DATE_CHANGE_TOLD_HOOK = "applications_date_change_told"
 
 ACKNOWLEDGEMENT = "applications.acknowledgement"
 STAFF_NOTIFICATION = "applications.staff_notification"
@@ -46,11 +53,21 @@ def queue_status_email(application, status):
 
 
 def queue_date_change_emails(change):
-    """Tell every applicant still in the running for a cohort that one of its dates changed."""
+    """Tell every applicant still in the running for a cohort that one of its dates changed,
+    each address once, unless another email already told them (`DATE_CHANGE_TOLD_HOOK`)."""
     still_concerned = Application.objects.filter(cohort_id=change.cohort_id).exclude(
         status__in=[ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED]
     )
-    for application in still_concerned:
+    told = {
+        address.casefold()
+        for told_elsewhere in hooks.get_hooks(DATE_CHANGE_TOLD_HOOK)
+        for address in told_elsewhere(change)
+    }
+    for application in still_concerned.order_by("pk"):
+        address = application.contact_email.casefold()
+        if address in told:
+            continue
+        told.add(address)
         queue_application_email(DATE_CHANGE, application, date_change=change)
 
 

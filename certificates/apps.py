@@ -7,4 +7,5 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Participants and certificates")
 
     def ready(self):
-        from certificates import checks  # noqa: F401, PLC0415  (registers the system check)
+        # Registers the system check, and the invitations that follow date changes.
+        from certificates import checks, signals  # noqa: F401, PLC0415

@@ -1,13 +1,15 @@
 """Enrolment: the proposed participants of an accepted application join its cohort.
 
 Each gets an account in the Participants group (an existing account with the same email is
-reused) and an invitation, in their language, to set a password; no password is ever emailed.
+reused) and an invitation, in their language, to set a password (no password is ever emailed),
+then a calendar invitation per session (`certificates.invitations`).
 Enrolling again changes nothing.
 """
 
 from django.db import transaction
 
 from applications.models import Application, ApplicationStatus
+from certificates.invitations import queue_session_invitations
 from certificates.models import Enrolment
 from home.slugs import transliterated_slug
 from mail.tasks import queue_email
@@ -48,6 +50,7 @@ def enrol_application(application, by=None, notify=True):
             created.append(enrolment)
             if notify:
                 queue_email(INVITATION_EMAIL, enrolment.pk)
+                queue_session_invitations(enrolment)
     return created
 
 

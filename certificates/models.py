@@ -323,3 +323,24 @@ class CalendarKey(models.Model):
         cls.objects.filter(pk=key.pk).update(version=models.F("version") + 1)
         key.refresh_from_db()
         return key.version
+
+
+class SessionReminder(models.Model):
+    """A reminder queued for one participant before one date of one session: the key makes
+    each reminder go once, and a moved session's new date gets reminders of its own."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="reminders")
+    session = models.ForeignKey("programme.Session", on_delete=models.CASCADE, related_name="+")
+    days_before = models.PositiveSmallIntegerField(_("days before"))
+    starts_at = models.DateTimeField(_("session start reminded of"))
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("session reminder")
+        verbose_name_plural = _("session reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "session", "days_before", "starts_at"],
+                name="one_reminder_per_session_date",
+            )
+        ]

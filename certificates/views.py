@@ -186,7 +186,7 @@ def private_calendar(request, token):
         .prefetch_related("cohort__sessions")
         .order_by("starts_at", "pk")
     )
-    calendar = calendar_for(gettext("AI for Cities – my sessions"), sessions)
+    calendar = calendar_for(gettext("AI for Cities – my sessions"), sessions, private=True)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ai-for-cities-my-sessions.ics"'
     return mark_private(response)

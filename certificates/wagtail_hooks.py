@@ -5,13 +5,17 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from applications.admin_actions import ADMIN_ACTIONS_HOOK, ApplicationAction
 from applications.models import ApplicationStatus
+from applications.notifications import DATE_CHANGE_TOLD_HOOK
 from certificates import admin_views
 from certificates.credentials import check_signing_key
 from certificates.holders import holder_space
+from certificates.invitations import invited_addresses
 from certificates.models import Certificate, Enrolment
+from certificates.reminders import next_reminders
 from certificates.views import is_staff
 from home.models import HOME_PAGE_HOOK, HomePage
 from home.sections import Section
@@ -144,3 +148,25 @@ page_cache.register("certificates", models=[Certificate], pages=[HomePage])
 @hooks.register(HEALTH_CHECKS_HOOK)
 def signing_key_checks():
     return {"signing_key": check_signing_key}
+
+
+@hooks.register(DATE_CHANGE_TOLD_HOOK)
+def participants_told_by_their_invitation(change):
+    return invited_addresses(change)
+
+
+class NextRemindersPanel(Component):
+    """The session reminders the timer will send next, for those who manage participants."""
+
+    name = "next_reminders"
+    template_name = "certificates/admin/next_reminders_panel.html"
+    order = 125
+
+    def get_context_data(self, parent_context=None):
+        return {"reminders": next_reminders()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_next_reminders(request, panels):
+    if request.user.has_perm("certificates.view_enrolment"):
+        panels.append(NextRemindersPanel())

@@ -1,25 +1,41 @@
-"""The committee's email: a committee member asks the editors to translate a note, written in
-each editor's own admin language."""
+"""The committee's emails: a committee member asks the editors to translate a note (in each
+editor's admin language); members are told of notes, documents and web conferences, one by one
+or in a weekly digest (`committee.notices`), in their language."""
 
-from django.conf import settings
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language, gettext
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 
-from committee.models import CommitteeNotePage
+from committee.models import (
+    CommitteeNotePage,
+    LibraryPage,
+    Notice,
+    NoticeKind,
+    NoticePreference,
+    Resource,
+)
+from committee.notices import (
+    COMMITTEE_DIGEST,
+    COMMITTEE_NOTICE,
+    UNSUBSCRIBE_TOPIC,
+    admin_language,
+    notices_for,
+)
+from home.dates import time_range
+from home.visibility import page_in_language
+from mail.invitations import Person, attach_invitation
 from mail.kinds import email_kind
 from mail.messages import render_message
-from web.links import absolute_url
+from mail.unsubscribe import unsubscribe_url
+from programme.calendars import PageLinks, event_invitation
+from programme.models import Event, attach_topics
+from web.links import absolute_url, page_url
 
 TRANSLATION_REQUEST = "committee.translation_request"
-
-
-def admin_language(user):
-    """The language the user reads the admin in (their profile's), else the site's default."""
-    language = UserProfile.get_for_user(user).get_preferred_language()
-    codes = {code for code, _name in settings.LANGUAGES}
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def display_name(user):
@@ -54,3 +70,96 @@ def build_translation_request(note_id, editor_id, requester_id, languages):
     return render_message(
         "committee/emails/translation_request", context, language=language, to=[editor.email]
     )
+
+
+def describe(notice):
+    """What a notice tells, in the active language, or None when its record is gone."""
+    if notice.kind == NoticeKind.NOTE:
+        note = CommitteeNotePage.objects.live().filter(pk=notice.object_id).first()
+        if note is None:
+            return None
+        return {
+            "label": gettext("New note"),
+            "title": note.title,
+            "summary": note.summary,
+            "members_only": note.members_only,
+            "url": page_url(note),
+        }
+    if notice.kind == NoticeKind.DOCUMENT:
+        resource = Resource.objects.filter(pk=notice.object_id).first()
+        library = page_in_language(LibraryPage.objects.live(), get_language())
+        if resource is None:
+            return None
+        return {
+            "label": gettext("New document in the member library"),
+            "title": resource.title,
+            "summary": resource.description,
+            "members_only": True,
+            "url": page_url(library) if library else "",
+        }
+    event = Event.objects.filter(pk=notice.object_id).first()
+    if event is None:
+        return None
+    attach_topics([event])
+    return {
+        "label": gettext("Web conference moved") if notice.version else gettext("Web conference"),
+        "title": event.display_title,
+        "when": time_range(event.local_start, event.local_end),
+        "url": PageLinks().events() or "",
+        "event": event,
+    }
+
+
+def _member_email(template, context, user, language):
+    with translation.override(language):
+        context["my_space_url"] = absolute_url(reverse("members:my_space"))
+    return render_message(
+        template,
+        {"user": user, "name": display_name(user), **context},
+        language=language,
+        to=[user.email],
+        unsubscribe_url=unsubscribe_url(UNSUBSCRIBE_TOPIC, user.pk, language),
+    )
+
+
+def _member(user_id):
+    return get_user_model().objects.filter(pk=user_id, is_active=True).exclude(email="").first()
+
+
+@email_kind(COMMITTEE_NOTICE)
+def build_committee_notice(notice_id, user_id):
+    notice = Notice.objects.filter(pk=notice_id).first()
+    user = _member(user_id)
+    if notice is None or user is None:
+        return None
+    language = admin_language(user)
+    with translation.override(language):
+        item = describe(notice)
+    if item is None:
+        return None
+    message = _member_email("committee/emails/notice", {"item": item}, user, language)
+    if "event" in item:
+        with translation.override(language):
+            invitation = event_invitation(item["event"], item["url"])
+        attach_invitation(message, invitation, attendee=Person(user.email, display_name(user)))
+    return message
+
+
+@email_kind(COMMITTEE_DIGEST)
+def build_committee_digest(user_id, since, until):
+    user = _member(user_id)
+    if user is None:
+        return None
+    preference = NoticePreference.objects.filter(user=user).first()
+    language = admin_language(user)
+    notices = notices_for(
+        user,
+        preference,
+        datetime.datetime.fromisoformat(since),
+        datetime.datetime.fromisoformat(until),
+    )
+    with translation.override(language):
+        items = [item for item in map(describe, notices) if item]
+    if not items:
+        return None
+    return _member_email("committee/emails/digest", {"items": items}, user, language)

@@ -1,6 +1,7 @@
 """Signal wiring of the committee: page privacy kept the same in every language, each new
-notes section opened to committee members, a translated note's slug in its own language, and
-documents' files moved to private storage when their collection becomes restricted (and back)."""
+notes section opened to committee members, a translated note's slug in its own language,
+documents' files moved to private storage when their collection becomes restricted (and back),
+and members told of new notes, library documents and web conferences (`committee.notices`)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -11,7 +12,9 @@ from wagtail.signals import page_published
 from committee import privacy
 from committee.models import CommitteeNoteIndexPage, CommitteeNotePage, Resource
 from committee.note_translations import localize_slug
-from committee.permissions import grant_committee_section
+from committee.notices import announce_conference, announce_document, announce_note
+from committee.permissions import MEMBER_LIBRARY, grant_committee_section
+from programme.models import Event, EventKind
 
 post_save.connect(privacy.on_restriction_saved, sender=PageViewRestriction)
 m2m_changed.connect(
@@ -53,3 +56,20 @@ def move_files_when_a_collection_changes_privacy(sender, instance, **kwargs):
         return
     for document in documents_of(collection):
         document.keep_file_private()
+
+
+@receiver(page_published, sender=CommitteeNotePage, dispatch_uid="committee.announce_note")
+def tell_members_of_a_note(sender, instance, **kwargs):
+    announce_note(instance)
+
+
+@receiver(post_save, sender=Resource, dispatch_uid="committee.announce_document")
+def tell_members_of_a_library_document(sender, instance, created, **kwargs):
+    if created and instance.collection.name == MEMBER_LIBRARY:
+        announce_document(instance)
+
+
+@receiver(post_save, sender=Event, dispatch_uid="committee.announce_conference")
+def tell_members_of_a_web_conference(sender, instance, **kwargs):
+    if instance.kind == EventKind.WEB_CONFERENCE and instance.is_confirmed:
+        announce_conference(instance)

@@ -3,6 +3,7 @@ editors for a translation."""
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -10,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language_info, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import (
@@ -18,7 +20,7 @@ from wagtail_localize.views.submit_translations import (
 )
 
 from committee.emails import TRANSLATION_REQUEST
-from committee.models import CommitteeNotePage
+from committee.models import CommitteeNotePage, NoticePreference
 from committee.note_translations import (
     editors_to_ask,
     locales_writable_by,
@@ -28,7 +30,10 @@ from committee.note_translations import (
     translate_note,
     wrote,
 )
+from committee.notice_forms import NoticePreferenceForm
 from mail.tasks import queue_email
+from members.access import is_committee_member
+from members.views import my_space
 
 
 def language_names(codes):
@@ -141,3 +146,21 @@ def ask_for_translation(request, page_id):
             "back_url": back_url,
         },
     )
+
+
+@require_POST
+@login_required(login_url="members:login")
+def notice_preferences(request):
+    """Save a committee member's email choice; errors show next to the fields in my space."""
+    if not is_committee_member(request.user):
+        raise PermissionDenied
+    preference = NoticePreference.objects.filter(user=request.user).first()
+    form = NoticePreferenceForm(
+        request.POST, instance=preference or NoticePreference(user=request.user)
+    )
+    if not form.is_valid():
+        request.committee_notice_form = form  # shown again, with its errors, by my space
+        return my_space(request)
+    form.save()
+    messages.success(request, _("Your choice of emails is saved."))
+    return redirect("members:my_space")

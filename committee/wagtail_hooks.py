@@ -19,6 +19,7 @@ from committee.models import (
     CommitteeNotePage,
     CommitteePage,
     LibraryPage,
+    NoticePreference,
     Topic,
     attach_summary_notes,
 )
@@ -28,6 +29,7 @@ from committee.note_translations import (
     missing_locales,
     wrote,
 )
+from committee.notice_forms import NoticePreferenceForm
 from committee.permissions import ensure_member_library, grant_committee_section
 from committee.views import TranslateNoteView, ask_for_translation, language_names
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
@@ -90,6 +92,15 @@ def notes_written_by(user):
     )
 
 
+def notice_form_for(request):
+    """The member's email choice: as sent, with its errors, or as saved (weekly by default)."""
+    sent = getattr(request, "committee_notice_form", None)
+    if sent is not None:
+        return sent
+    preference = NoticePreference.objects.filter(user=request.user).first()
+    return NoticePreferenceForm(instance=preference or NoticePreference(user=request.user))
+
+
 @hooks.register(MY_SPACE_HOOK)
 def committee_in_my_space(request):
     """The library and the notes for every member; their own notes for those who write them."""
@@ -105,6 +116,7 @@ def committee_in_my_space(request):
             "notes_index": page_in_language(CommitteeNoteIndexPage.objects.live(), language),
             "writes_notes": writes_notes,
             "my_notes": list(notes_written_by(user)) if writes_notes else [],
+            "notice_form": notice_form_for(request) if is_committee_member(user) else None,
         },
         order=10,
     )

@@ -1,10 +1,10 @@
 """The mail app's own email: a server error report to ADMINS (mail/error_reports.py)."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from mail.kinds import email_kind
+from mail.messages import compose
 from mail.models import ErrorReport
 from mail.tasks import ERROR_REPORT, ERROR_REPORT_GROUPING
 
@@ -21,9 +21,10 @@ def error_report(report_id):
             f"Seen {report.occurrences} times since {since} (one report per "
             f"{ERROR_REPORT_GROUPING} for the same error).\n\n{body}"
         )
-    return EmailMessage(
-        subject=f"{settings.EMAIL_SUBJECT_PREFIX}{report.subject}",
-        body=body,
+    return compose(
+        f"{settings.EMAIL_SUBJECT_PREFIX}{report.subject}",
+        body,
+        language="en",
         from_email=settings.SERVER_EMAIL,
         to=[address for _name, address in settings.ADMINS],
     )

@@ -1,10 +1,14 @@
-"""Staff's screen for the outbox: the emails still waiting or undelivered, and "send again"."""
+"""Staff's screen for the outbox (the emails still waiting or undelivered, and "send again"),
+and the public one-click unsubscribe."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -14,6 +18,8 @@ from wagtail.admin.views.reports import ReportView
 from mail.models import EmailStatus, OutgoingEmail
 from mail.outbox import VIEW_OUTBOX_PERMISSION
 from mail.tasks import send_again
+from mail.unsubscribe import read_token, unsubscribe
+from web.cache_headers import mark_private
 
 RESEND_PERMISSION = "mail.change_outgoingemail"
 
@@ -81,3 +87,17 @@ def send_again_view(request, pk):
     send_again(email)
     messages.success(request, _("The email will be sent again in a moment."))
     return redirect("outbox")
+
+
+@csrf_exempt  # RFC 8058: the mail client POSTs without a form; the signed token is the key.
+def unsubscribe_view(request, token):
+    """One-click unsubscribe: a POST (the mail client's, or the page's button) unsubscribes; a
+    GET only shows the button. Works without signing in; a bad token gets a 404."""
+    found = read_token(token)
+    if found is None:
+        raise Http404
+    done = request.method == "POST"
+    if done:
+        unsubscribe(*found)
+    response = TemplateResponse(request, "mail/unsubscribe.html", {"done": done})
+    return mark_private(response)

@@ -15,11 +15,16 @@ from django.utils.translation import gettext, pgettext
 
 from home.dates import time_range
 from home.visibility import page_in_language
+from mail.invitations import Invitation
 from programme.models import CohortIndexPage, EventIndexPage, SessionDateChange
 from web.links import page_url
 
 PRODUCT_ID = "-//Efus//AI for Cities//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
+# Every feed reminds a day before; a participant's private feed also an hour before, with the
+# page where the link to join is.
+DAY_BEFORE = datetime.timedelta(days=1)
+HOUR_BEFORE = datetime.timedelta(hours=1)
 
 
 # icalendar (about 190 modules) is imported when a calendar is first built, not by every
@@ -107,17 +112,12 @@ def session_entry(session, stamp, url=None, last_modified=None):
     from icalendar import Event as CalendarEvent  # see above
 
     entry = CalendarEvent()
-    cohort = session.cohort
     entry.add("uid", session.uid)
     entry.add("dtstamp", stamp)
     entry.add("sequence", session.sequence)
     entry.add("dtstart", session.starts_at.astimezone(datetime.UTC))
     entry.add("dtend", (session.ends_at or session.starts_at).astimezone(datetime.UTC))
-    entry.add(
-        "summary",
-        gettext("AI for Cities – %(cohort)s: %(session)s")
-        % {"cohort": cohort.get_country_display(), "session": session.title},
-    )
+    entry.add("summary", session_summary(session))
     entry.add("description", session_description(session))
     if url:
         entry.add("url", url)
@@ -130,6 +130,45 @@ def session_entry(session, stamp, url=None, last_modified=None):
     else:
         entry.add("status", "CONFIRMED")
     return entry
+
+
+def session_summary(session):
+    return gettext("AI for Cities – %(cohort)s: %(session)s") % {
+        "cohort": session.cohort.get_country_display(),
+        "session": session.title,
+    }
+
+
+def session_invitation(session, url=""):
+    """The session as a calendar invitation (`mail.invitations`) in the active language: a
+    cancelled session, or one whose date is no longer confirmed, leaves calendars."""
+    return Invitation(
+        uid=session.uid,
+        sequence=session.sequence,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at or session.starts_at,
+        zone=session.cohort.zone,
+        summary=session_summary(session),
+        description=session_description(session),
+        location=session.venue,
+        url=url or "",
+        cancelled=session.is_cancelled or not session.is_confirmed,
+    )
+
+
+def event_invitation(event, url=""):
+    """The event as a calendar invitation (`mail.invitations`) in the active language."""
+    title = getattr(event, "display_title", None) or event.get_kind_display()
+    return Invitation(
+        uid=event.uid,
+        sequence=event.sequence,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        zone=event.zone,
+        summary=gettext("AI for Cities – %(event)s") % {"event": title},
+        description=event_description(event),
+        url=url or "",
+    )
 
 
 def event_entry(event, stamp, url=None):
@@ -150,11 +189,31 @@ def event_entry(event, stamp, url=None):
     return entry
 
 
-def calendar_for(name, sessions=(), events=(), request=None):
+def reminder(before, text):
+    """A VALARM that shows `text` `before` the start."""
+    from icalendar import Alarm  # see above
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -before)
+    alarm.add("description", text)
+    return alarm
+
+
+def add_reminders(entry, join_page=None):
+    """A day before; with `join_page` (a participant's own feed), an hour before too."""
+    entry.add_component(reminder(DAY_BEFORE, str(entry["SUMMARY"])))
+    if join_page:
+        text = gettext("Starts in one hour. The link to join is on this page: %(url)s")
+        entry.add_component(reminder(HOUR_BEFORE, text % {"url": join_page}))
+
+
+def calendar_for(name, sessions=(), events=(), request=None, private=False):
     """Sessions enter the calendar once their date is confirmed; cancelled ones stay, marked.
 
     Texts and links follow the active language; links are absolute, built on the request's
-    host when there is one, otherwise on the site's configured address.
+    host when there is one, otherwise on the site's configured address. Entries remind a day
+    before; in a participant's `private` feed, also an hour before, with the join page.
     """
     calendar = new_calendar(name)
     stamp = timezone.now()
@@ -163,8 +222,13 @@ def calendar_for(name, sessions=(), events=(), request=None):
     changed = last_changes(shown) if shown else {}
     for session in shown:
         last_modified = changed.get(session.pk) or session.cohort.dates_updated_at
-        entry = session_entry(session, stamp, links.cohort(session.cohort), last_modified)
+        page = links.cohort(session.cohort)
+        entry = session_entry(session, stamp, page, last_modified)
+        if not session.is_cancelled:
+            add_reminders(entry, join_page=page if private else None)
         calendar.add_component(entry)
     for event in events:
-        calendar.add_component(event_entry(event, stamp, links.events()))
+        entry = event_entry(event, stamp, links.events())
+        add_reminders(entry)
+        calendar.add_component(entry)
     return calendar

@@ -12,6 +12,7 @@ from committee.models.notes import (
     attach_summary_notes,
     topic_names_in,
 )
+from committee.models.notices import Notice, NoticeFrequency, NoticeKind, NoticePreference
 from committee.models.topics import Topic
 
 __all__ = [
@@ -23,6 +24,10 @@ __all__ = [
     "LibraryPage",
     "NoteAuthor",
     "NoteType",
+    "Notice",
+    "NoticeFrequency",
+    "NoticeKind",
+    "NoticePreference",
     "Resource",
     "ResourceType",
     "Topic",

@@ -8,6 +8,7 @@ from programme.models.cohorts import (  # noqa: F401
     SessionDateChange,
     SessionKind,
     session_date_changed,
+    session_date_recorded,
 )
 from programme.models.events import Event, EventKind, EventTopic, attach_topics  # noqa: F401
 from programme.models.pages import CohortIndexPage, EventIndexPage, ProgrammePage  # noqa: F401

@@ -21,6 +21,9 @@ from programme.facts import COUNTRIES, COUNTRY_TIME_ZONES, DELIVERY_LANGUAGES, T
 
 # Sent after an editor changes a confirmed session date (applicants are told by email).
 session_date_changed = Signal()
+# Sent after every recorded change of a session's date, confirmation included (enrolled
+# participants' calendars follow every one).
+session_date_recorded = Signal()
 
 
 class LanguageListField(models.CharField):
@@ -404,6 +407,7 @@ class Session(models.Model):
                 change.changed_at,
             )
         )
+        session_date_recorded.send(sender=Session, session=self, change=change)
         if kind in (SessionDateChange.Kind.MOVED, SessionDateChange.Kind.CANCELLED):
             session_date_changed.send(sender=Session, session=self, change=change)
         return change

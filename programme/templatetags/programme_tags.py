@@ -9,6 +9,7 @@ from home.structured_data import json_ld_script, organisation
 from home.templatetags.site_tags import contact_settings
 from programme import cohort_extras, structured_data
 from programme.models import CohortIndexPage, DateState
+from programme.subscriptions import subscription_links
 from web.links import page_url
 
 register = template.Library()
@@ -125,3 +126,9 @@ def events_json_ld(context, *event_lists):
         for event in events
     ]
     return json_ld_script({"@graph": events}) if events else ""
+
+
+@register.inclusion_tag("programme/includes/calendar_links.html")
+def calendar_links(path, name, intro):
+    """The feed at `path` offered as subscriptions and as a download (programme.subscriptions)."""
+    return {"links": subscription_links(path, name), "intro": intro}

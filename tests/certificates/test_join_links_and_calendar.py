@@ -1,6 +1,8 @@
 """Join links show only to the cohort's enrolled participants (and staff); the private
 calendar feed holds exactly the participant's cohort's sessions and refuses a bad token."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -95,3 +97,23 @@ def test_the_private_calendar_refuses_a_bad_token(client, enrolments):
 def test_attendance_is_kept_per_session(enrolments):
     attend(enrolments["Jürgen Groß"])
     assert enrolments["Jürgen Groß"].attendances.filter(present=True).count() == 5
+
+
+def test_feeds_remind_a_day_before_and_the_private_one_an_hour_before_with_the_join_page(
+    client, site_tree, cohort, enrolments
+):
+    def alarms(url):
+        response = client.get(url)
+        (event, *_rest) = Calendar.from_ical(response.content).walk("VEVENT")
+        return {
+            alarm.decoded("TRIGGER"): str(alarm["DESCRIPTION"]) for alarm in event.walk("VALARM")
+        }
+
+    public = alarms(f"/de/calendar/cohorts/{cohort.slug}.ics")
+    assert list(public) == [-datetime.timedelta(days=1)]
+    user = enrolments["Jürgen Groß"].user
+    private = alarms(reverse("certificates:calendar", kwargs={"token": calendar_token(user)}))
+    assert sorted(private) == [-datetime.timedelta(days=1), -datetime.timedelta(hours=1)]
+    # The feed speaks the language of its address (here the one last visited, German).
+    join_page = f"{site_tree.translations['de']['cohorts'].url}{cohort.slug}/"
+    assert join_page in private[-datetime.timedelta(hours=1)]

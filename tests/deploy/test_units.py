@@ -20,6 +20,8 @@ PERIODIC_JOBS = {
     "aicities-publish": ["publish_scheduled"],
     "aicities-alerts": ["send_opening_alerts"],
     "aicities-feedback": ["send_feedback_invitations"],
+    "aicities-reminders": ["send_session_reminders"],
+    "aicities-digest": ["send_committee_digests"],
     "aicities-anonymise": ["purge_expired_applications"],
     "aicities-prune": ["prune_records"],
     "aicities-requeue": ["requeue_stalled_emails"],
