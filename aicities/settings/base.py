@@ -345,8 +345,9 @@ CERTIFICATE_LOOKUP_RATE = (
     int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),
     int(env("CERTIFICATE_LOOKUP_WINDOW", "600")),
 )
-# Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
-TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Addresses and networks of the proxies in front of the site (nginx on the same machine): only
+# a request that comes from one of them has its X-Forwarded-For read (web/throttle.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # Demo content and demo accounts are allowed only where a settings module says so.
 DEMO_CONTENT_ALLOWED = False

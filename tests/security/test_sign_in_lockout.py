@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from axes.models import AccessAttempt
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -12,6 +13,7 @@ from django.utils.html import escape
 from members.lockout import NormalisedUsernameBackend, normalise_username
 from tests.accounts import PASSWORD, make_user
 from tests.security.conftest import admin_sign_in, sign_in, url_in
+from web.throttle import client_address
 
 LOOK_ALIKES = ["ｓectest", "𝐬𝐞𝐜𝐭𝐞𝐬𝐭", "SECTEST", " sectest", "ＳＥＣＴＥＳＴ"]
 
@@ -75,7 +77,7 @@ def test_spraying_many_names_from_one_address_locks_that_address(client, target,
 
 @pytest.mark.django_db
 def test_behind_a_proxy_the_recorded_client_address_is_counted(client, target, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     for index, name in enumerate(["alice", "bob", "chris"]):
         client.post(
             url_in("en", "members:login"),
@@ -92,6 +94,29 @@ def test_behind_a_proxy_the_recorded_client_address_is_counted(client, target, s
         HTTP_X_FORWARDED_FOR="192.0.2.80",
     )
     assert locked.status_code == 429
+
+
+def forwarded(remote, forwarded_for=None):
+    request = RequestFactory().get("/", REMOTE_ADDR=remote)
+    if forwarded_for is not None:
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded_for
+    return client_address(request)
+
+
+def test_a_forged_x_forwarded_for_from_outside_the_proxies_is_ignored(settings):
+    """gunicorn reached without nginx: the claimed addresses count for nothing."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+    assert forwarded("198.51.100.9", "203.0.113.1") == "198.51.100.9"
+    assert forwarded("2001:db8::9", "203.0.113.1, 127.0.0.1") == "2001:db8::9"
+
+
+def test_the_client_is_the_last_address_no_trusted_proxy_vouches_for(settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    assert forwarded("127.0.0.1", "203.0.113.1") == "203.0.113.1"
+    # forged, then the client, then a load balancer: both proxies are passed over
+    assert forwarded("127.0.0.1", "192.0.2.1, 203.0.113.1, 10.1.2.3") == "203.0.113.1"
+    assert forwarded("::1", "2001:db8::7") == "2001:db8::7"
+    assert forwarded("127.0.0.1") == "127.0.0.1"
 
 
 @pytest.mark.django_db
