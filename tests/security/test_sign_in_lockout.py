@@ -111,7 +111,7 @@ def test_a_forged_x_forwarded_for_from_outside_the_proxies_is_ignored(settings):
 
 
 def test_the_client_is_the_last_address_no_trusted_proxy_vouches_for(settings):
-    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1", "10.0.0.0/8"]
     assert forwarded("127.0.0.1", "203.0.113.1") == "203.0.113.1"
     # forged, then the client, then a load balancer: both proxies are passed over
     assert forwarded("127.0.0.1", "192.0.2.1, 203.0.113.1, 10.1.2.3") == "203.0.113.1"
