@@ -21,6 +21,8 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from web.shared_cache import SHARED_CACHE
+
 logger = logging.getLogger(__name__)
 # What a limit answers while the shared cache is down: nothing can be counted, so each limit
 # says whether it stays open (a look-up shows only public facts) or closes (email senders).
@@ -100,7 +102,9 @@ def hit(limit, identity):
     try:
         return _counted_hit(limit, identity)
     except Exception as error:  # Each cache backend raises its own errors.
-        logger.error(
+        # When the breaker opened, it has said so once; a line per limit would repeat it.
+        log = logger.debug if SHARED_CACHE.is_open() else logger.error
+        log(
             "Rate limit %s: the shared cache is unavailable (%s)",
             limit.scope,
             type(error).__name__,
