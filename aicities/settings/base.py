@@ -383,7 +383,9 @@ SITE_LABEL = _("AI for Cities")
 
 # --- Security: sign-in lockout (django-axes) ------------------------------------------------
 # Every sign-in (Wagtail admin, members' page: every `authenticate` call) is counted by
-# normalised username and, separately, by client address; either one locks for the cool-off.
+# normalised username and client address together: failures from one address lock that address
+# out of that account, never the account's owner elsewhere. The cool-off grows with the
+# failures on the username from every address (members/lockout.py).
 INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
 AUTHENTICATION_BACKENDS = [
@@ -391,8 +393,10 @@ AUTHENTICATION_BACKENDS = [
     "members.lockout.NormalisedUsernameBackend",
 ]
 AXES_FAILURE_LIMIT = int(env("SIGN_IN_FAILURES_ALLOWED", "5"))
-AXES_COOLOFF_TIME = timedelta(seconds=int(env("SIGN_IN_FAILURE_WINDOW", "900")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+SIGN_IN_FAILURE_WINDOW = timedelta(seconds=int(env("SIGN_IN_FAILURE_WINDOW", "900")))
+SIGN_IN_LONGEST_WAIT = timedelta(hours=24)
+AXES_COOLOFF_TIME = "members.lockout.progressive_cool_off"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "members.lockout.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "web.throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "members.lockout.lockout_response"
