@@ -5,6 +5,7 @@ the views and the decisions never import the builders (which need the applicatio
 """
 
 from applications.records import Application, ApplicationStatus
+from mail.limits import may_email
 from mail.tasks import queue_email
 
 ACKNOWLEDGEMENT = "applications.acknowledgement"
@@ -35,7 +36,10 @@ def queue_application_email(kind, application, date_change=None):
 
 
 def queue_submission_emails(application):
-    queue_application_email(ACKNOWLEDGEMENT, application)
+    """The acknowledgement, unless its address had its share of emails (the application is
+    stored all the same: staff see it), and the staff notification."""
+    if may_email(application.contact_email):
+        queue_application_email(ACKNOWLEDGEMENT, application)
     queue_application_email(STAFF_NOTIFICATION, application)
 
 

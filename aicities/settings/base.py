@@ -426,6 +426,11 @@ REQUESTED_EMAILS_PER_RECIPIENT_RATE = (
     int(env("EMAILS_PER_RECIPIENT_ALLOWED", "3")),
     int(env("EMAILS_PER_RECIPIENT_WINDOW", "3600")),
 )
+# And per day, across every kind a visitor can trigger (mail/limits.py).
+REQUESTED_EMAILS_PER_RECIPIENT_DAILY_RATE = (
+    int(env("EMAILS_PER_RECIPIENT_PER_DAY", "10")),
+    86400,
+)
 # Wagtail's own admin password reset sends unlimited, synchronous emails: off. Editors use the
 # members' password reset, which is limited and queued.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
