@@ -7,6 +7,7 @@ the views and the decisions never import the builders (which need the applicatio
 from wagtail import hooks
 
 from applications.records import Application, ApplicationStatus
+from mail.limits import may_email
 from mail.tasks import queue_email
 
 # Apps that tell people of a date change in their own email (certificates: the participants'
@@ -42,7 +43,10 @@ def queue_application_email(kind, application, date_change=None):
 
 
 def queue_submission_emails(application):
-    queue_application_email(ACKNOWLEDGEMENT, application)
+    """The acknowledgement, unless its address had its share of emails (the application is
+    stored all the same: staff see it), and the staff notification."""
+    if may_email(application.contact_email):
+        queue_application_email(ACKNOWLEDGEMENT, application)
     queue_application_email(STAFF_NOTIFICATION, application)
 
 

@@ -215,5 +215,8 @@ page_cache.register(
     pages=[CommitteePage, CommitteeNoteIndexPage, CommitteeNotePage, LibraryPage],
 )
 page_cache.register("programme", pages=[CommitteeNoteIndexPage, CommitteeNotePage])
+# The notes' filters and result pages, the library's (members only, so never kept: for the rule).
+page_cache.reads_query("type", "topic", "page", pages=[CommitteeNoteIndexPage])
+page_cache.reads_query("q", "topic", "type", "language", "sort", "page", pages=[LibraryPage])
 # The events page links each past web conference to the note that sums it up.
 page_cache.register("notes", models=[CommitteeNotePage], pages=[EventIndexPage])

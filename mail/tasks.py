@@ -8,7 +8,6 @@ mail outage loses nothing. Run the worker with `manage.py db_worker --backend qu
 
 import datetime
 import logging
-from email.utils import make_msgid
 
 from django.conf import settings
 from django.db.models import F, Q
@@ -74,12 +73,16 @@ def _claim(email_id):
     )
 
 
+def message_id(email):
+    """The same on every attempt (the row's key, made with the row): a copy sent twice after a
+    lost answer from the mail server is recognisable as one message."""
+    return f"<{email.key.hex}@{settings.EMAIL_MESSAGE_ID_DOMAIN}>"
+
+
 def _build(email):
     message = get_kind(email.kind).build(email.record_id, **email.options)
     if message is not None:
-        message.extra_headers["Message-ID"] = make_msgid(
-            idstring=email.key.hex, domain=settings.EMAIL_MESSAGE_ID_DOMAIN
-        )
+        message.extra_headers["Message-ID"] = message_id(email)
     return message
 
 

@@ -4,6 +4,7 @@ and the public one-click unsubscribe."""
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -29,9 +30,13 @@ class SendAgainColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["can_send_again"] = instance.status == EmailStatus.FAILED and parent_context[
-            "request"
-        ].user.has_perm(RESEND_PERMISSION)
+        request = parent_context["request"]
+        context["can_send_again"] = instance.status == EmailStatus.FAILED and request.user.has_perm(
+            RESEND_PERMISSION
+        )
+        # Wagtail renders a cell's template without the request, so no context processor adds
+        # the token its form needs.
+        context["csrf_token"] = get_token(request)
         return context
 
 

@@ -1,9 +1,13 @@
 """One lockout for every sign-in (the Wagtail admin and the members' page), through django-axes.
 
-Failed sign-ins are counted by normalised username and, separately, by client address
-(`AXES_LOCKOUT_PARAMETERS`), so neither look-alike spellings of a name nor password spraying
-from one address get through. The username is normalised the way Django signs in with it
-(NFKC), then case-folded, so `ｓectest`, `𝐬𝐞𝐜𝐭𝐞𝐬𝐭` and `SecTest` share one counter.
+Failed sign-ins are counted by normalised username and client address together
+(`AXES_LOCKOUT_PARAMETERS`): an address that keeps failing is locked out of that account, while
+the account's owner still signs in from an address that never failed, so nobody can keep
+someone else out. The wait grows with the attack: each further round of failures on a username,
+from any address, doubles the cool-off of its locked addresses (`progressive_cool_off`), and
+the editors are told (`members.emails`, at most once an hour per account). The username is
+normalised the way Django signs in with it (NFKC), then case-folded, so `ｓectest`, `𝐬𝐞𝐜𝐭𝐞𝐬𝐭`
+and `SecTest` share one counter.
 """
 
 import datetime
@@ -11,8 +15,10 @@ import math
 import unicodedata
 
 from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.db.models import Sum
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -47,6 +53,25 @@ class NormalisedUsernameBackend(ModelBackend):
         if username is not None:
             username = unicodedata.normalize("NFKC", username)
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def failures_on(username):
+    """Recent failed sign-ins on `username` (normalised), from every address."""
+    total = AccessAttempt.objects.filter(username=username).aggregate(
+        total=Sum("failures_since_start")
+    )["total"]
+    return total or 0
+
+
+def progressive_cool_off(request=None):
+    """AXES_COOLOFF_TIME: SIGN_IN_FAILURE_WINDOW, doubled for each further AXES_FAILURE_LIMIT
+    failures on the username tried, up to SIGN_IN_LONGEST_WAIT."""
+    base = settings.SIGN_IN_FAILURE_WINDOW
+    username = lockout_username(request, None) if request is not None else ""
+    if not username:
+        return base
+    rounds = failures_on(username) // settings.AXES_FAILURE_LIMIT
+    return min(base * 2 ** max(0, rounds - 1), settings.SIGN_IN_LONGEST_WAIT)
 
 
 def cool_off_seconds(request=None):

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.generic import TemplateView
+from wagtail.admin.views import account as wagtail_account
 
 from members.access import is_member
 from members.forms import ChosenPasswordForm, QueuedPasswordResetForm
@@ -27,6 +28,20 @@ class MemberLoginView(auth_views.LoginView):
 
 class MemberLogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("members:signed_out")
+
+
+class AdminLogoutView(wagtail_account.LogoutView):
+    """The admin's sign-out, by POST only, like the members' one.
+
+    Wagtail's view deletes the session cookie whatever the method, so a GET (a link, an image
+    on a page) answered 405 yet signed the browser out, while the session stayed valid on the
+    server for whoever held its cookie. Here any other method gets the 405 and nothing else.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class MemberPasswordResetView(auth_views.PasswordResetView):

@@ -11,8 +11,12 @@ expiry. So this is one small middleware on Django's cache primitives:
   CSRF token, not marked private, a 200), served by a Wagtail page or by a view an app
   registered (`register(..., url_names=...)`). Form pages are excluded (`exclude`); any other
   view (sign-in, password reset, certificate verification, search…) is never kept.
-- **Key**: host, full path (path and query), language and today's date (a page whose words
-  depend on the date, "applications open", turns over at midnight).
+- **Key**: host, path, the query parameters some kind of page reads (`reads_query`: a
+  listing's `page`, the notes' filters), language and today's date (a page whose words depend
+  on the date, "applications open", turns over at midnight). Any other parameter (`utm_*`, a
+  cache-busting flood) is left out of the key, so `?anything` finds the page kept without it;
+  a response rendered with a parameter its kind of page does not read is not kept, so a flood
+  of variants cannot push the rate limits out of a size-capped cache.
 - **Freshness**: each stored page remembers the generation numbers of the groups of records it
   shows (`register`: which models appear on which pages). Saving such a record moves its
   group's generation on (now and again when its transaction commits), and every page of the
@@ -64,6 +68,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
@@ -88,7 +93,15 @@ class Group:
     purge_paths: list = field(default_factory=list)  # callables: () -> paths to purge
 
 
+@dataclass(frozen=True)
+class QueryReads:
+    names: frozenset
+    pages: tuple = ()  # Wagtail page classes (isinstance)
+    url_names: frozenset = frozenset()
+
+
 _groups = {SITE: Group(SITE)}
+_query_reads = []
 _excluded_pages = []
 _model_groups = {}  # model class -> [(group, when)]
 _loaded = False
@@ -108,6 +121,12 @@ def register(group, *, models=(), pages=(), url_names=(), when=None, purge_paths
         entry.purge_paths.append(purge_paths)
     for model in models:
         _model_groups.setdefault(model, []).append((group, when))
+
+
+def reads_query(*names, pages=(), url_names=()):
+    """Say that `pages` (classes) and views `url_names` read the query parameters `names`: they
+    are part of those pages' keys. A parameter no kind of page reads never is."""
+    _query_reads.append(QueryReads(frozenset(names), tuple(pages), frozenset(url_names)))
 
 
 def exclude(*, pages=()):
@@ -413,8 +432,33 @@ def purge_cdn(urls, attempt=1):
 # --- Middleware -------------------------------------------------------------------------------
 
 
+def keyed_query(request):
+    """The query string of the key: the parameters some kind of page reads, in a fixed order."""
+    read = frozenset().union(*(reads.names for reads in _query_reads))
+    return urlencode(
+        sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in read
+            for value in values
+        )
+    )
+
+
+def query_read_by(request, response):
+    """The query parameters the kind of page (or view) of `response` reads."""
+    page = (getattr(response, "context_data", None) or {}).get("page")
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else None
+    read = set()
+    for reads in _query_reads:
+        if (page is not None and isinstance(page, reads.pages)) or view_name in reads.url_names:
+            read |= reads.names
+    return read
+
+
 def entry_key(request, language):
-    address = f"{request.get_host()}{request.get_full_path()}"
+    address = f"{request.get_host()}{request.path}?{keyed_query(request)}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"{KEY_PREFIX}:page:{language}:{timezone.localdate().isoformat()}:{digest}"
 
@@ -488,7 +532,7 @@ class PageCacheMiddleware:
         if request.method != "GET" or response.streaming or not is_public(request, response):
             return "skip"
         groups = groups_of(request, response)
-        if groups is None:
+        if groups is None or set(request.GET) - query_read_by(request, response):
             return "skip"
         groups.add(section)
         headers = [(k, v) for k, v in response.items() if k != HEADER]

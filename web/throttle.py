@@ -8,7 +8,9 @@ address or name is stored in clear. A window starts with the first event and las
 django-axes (members/lockout.py), not here.
 """
 
+import functools
 import hashlib
+import ipaddress
 import logging
 import math
 import time
@@ -18,6 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+
+from web.shared_cache import SHARED_CACHE
 
 logger = logging.getLogger(__name__)
 # What a limit answers while the shared cache is down: nothing can be counted, so each limit
@@ -47,22 +51,38 @@ class Verdict:
 
 
 def client_address(request):
-    """The client's address; behind TRUSTED_PROXY_COUNT proxies, the one they recorded.
+    """The client's address: the connection's, or, when that is a trusted proxy, the last
+    address in X-Forwarded-For that is not one of TRUSTED_PROXIES.
 
-    Each trusted proxy appends the address it saw to X-Forwarded-For, so the client is the
-    TRUSTED_PROXY_COUNT-th entry from the right; anything further left may be forged.
-    Also django-axes' AXES_CLIENT_IP_CALLABLE, so sign-in lockouts count the same address.
+    Each proxy appends the address it saw, so walking from the right past the trusted ones
+    reaches the first address no trusted proxy vouches for; anything further left may be
+    forged. A request that reaches gunicorn without a trusted proxy is counted by its own
+    address, whatever it claims. Also django-axes' AXES_CLIENT_IP_CALLABLE, so sign-in
+    lockouts count the same address.
     """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    address = request.META.get("REMOTE_ADDR", "")
+    trusted = trusted_proxies(tuple(settings.TRUSTED_PROXIES))
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    while _is_trusted(address, trusted) and forwarded:
+        address = forwarded.pop()
+    return address
+
+
+@functools.cache
+def trusted_proxies(entries):
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def _is_trusted(address, networks):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def _key(scope, identity):
@@ -82,7 +102,9 @@ def hit(limit, identity):
     try:
         return _counted_hit(limit, identity)
     except Exception as error:  # Each cache backend raises its own errors.
-        logger.error(
+        # When the breaker opened, it has said so once; a line per limit would repeat it.
+        log = logger.debug if SHARED_CACHE.is_open() else logger.error
+        log(
             "Rate limit %s: the shared cache is unavailable (%s)",
             limit.scope,
             type(error).__name__,

@@ -386,8 +386,9 @@ CERTIFICATE_LOOKUP_RATE = (
     int(env("CERTIFICATE_LOOKUPS_ALLOWED", "20")),
     int(env("CERTIFICATE_LOOKUP_WINDOW", "600")),
 )
-# Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
-TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Addresses and networks of the proxies in front of the site (nginx on the same machine): only
+# a request that comes from one of them has its X-Forwarded-For read (web/throttle.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # Demo content and demo accounts are allowed only where a settings module says so.
 DEMO_CONTENT_ALLOWED = False
@@ -423,15 +424,19 @@ SITE_LABEL = _("AI for Cities")
 
 # --- Security: sign-in lockout (django-axes) ------------------------------------------------
 # Every sign-in (Wagtail admin, members' page: every `authenticate` call) is counted by
-# normalised username and, separately, by client address; either one locks for the cool-off.
+# normalised username and client address together: failures from one address lock that address
+# out of that account, never the account's owner elsewhere. The cool-off grows with the
+# failures on the username from every address (members/lockout.py).
 INSTALLED_APPS.append("axes")
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "members.lockout.NormalisedUsernameBackend",
 ]
 AXES_FAILURE_LIMIT = int(env("SIGN_IN_FAILURES_ALLOWED", "5"))
-AXES_COOLOFF_TIME = timedelta(seconds=int(env("SIGN_IN_FAILURE_WINDOW", "900")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+SIGN_IN_FAILURE_WINDOW = timedelta(seconds=int(env("SIGN_IN_FAILURE_WINDOW", "900")))
+SIGN_IN_LONGEST_WAIT = timedelta(hours=24)
+AXES_COOLOFF_TIME = "members.lockout.progressive_cool_off"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "members.lockout.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "web.throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "members.lockout.lockout_response"
@@ -460,6 +465,11 @@ APPLICATION_MIN_FILL_SECONDS = int(env("APPLICATION_MIN_FILL_SECONDS", "5"))
 REQUESTED_EMAILS_PER_RECIPIENT_RATE = (
     int(env("EMAILS_PER_RECIPIENT_ALLOWED", "3")),
     int(env("EMAILS_PER_RECIPIENT_WINDOW", "3600")),
+)
+# And per day, across every kind a visitor can trigger (mail/limits.py).
+REQUESTED_EMAILS_PER_RECIPIENT_DAILY_RATE = (
+    int(env("EMAILS_PER_RECIPIENT_PER_DAY", "10")),
+    86400,
 )
 # Wagtail's own admin password reset sends unlimited, synchronous emails: off. Editors use the
 # members' password reset, which is limited and queued.

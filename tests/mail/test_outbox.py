@@ -38,6 +38,25 @@ def test_an_email_is_sent_once_with_a_message_id_from_its_key(member):
     assert email.status == EmailStatus.SENT and email.attempts == 1
 
 
+def test_every_attempt_sends_the_same_message_id(member):
+    """A mail server that took the message but lost its answer gets the same Message-ID again:
+    the copies are recognisable as one message."""
+    queue_email(PASSWORD_RESET, member.pk)
+    sent_ids = []
+
+    def lose_the_answer(backend, messages):
+        sent_ids.extend(message.message()["Message-ID"] for message in messages)
+        raise TimeoutError
+
+    with mock.patch(REFUSE, lose_the_answer):
+        run_queue()
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    with time_machine.travel(later):
+        run_queue()
+    sent_ids.append(mail.outbox[0].message()["Message-ID"])
+    assert len(sent_ids) == 2 and len(set(sent_ids)) == 1
+
+
 def test_a_second_task_for_the_same_email_sends_nothing(member):
     """Two workers (or a task requeued by mistake) never send one message twice."""
     email = queue_email(PASSWORD_RESET, member.pk)

@@ -8,8 +8,9 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from applications.models import Application
 from tests.accounts import make_user
-from tests.applications.builders import run_queue
+from tests.applications.builders import DURING_WINDOW, run_queue, valid_data
 from tests.security.conftest import url_in
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,35 @@ def test_certificate_look_ups_answer_429_with_retry_after_in_json(client, settin
     assert 0 < int(blocked["Retry-After"]) <= 600
     posted = client.post("/certificates/credentials/verify", "x", content_type="application/jwt")
     assert posted.status_code == 429 and "Retry-After" in posted
+
+
+def test_35_applications_naming_one_address_send_it_at_most_three_acknowledgements(
+    client, apply_pages, italy, recaptcha_passes
+):
+    """Each is stored (staff see them all); the named inbox gets its hourly share, no more."""
+    mail.outbox.clear()
+    for number in range(35):
+        with time_machine.travel(DURING_WINDOW):
+            response = client.post(
+                apply_pages["en"].url,
+                valid_data(italy, contact_email="victim@example.org"),
+                REMOTE_ADDR=f"203.0.113.{number}",
+            )
+        assert response.status_code == 302
+    run_queue()
+    assert Application.objects.filter(contact_email="victim@example.org").count() == 35
+    to_victim = [message for message in mail.outbox if "victim@example.org" in message.to]
+    assert len(to_victim) == 3
+
+
+def test_a_recipient_gets_at_most_its_daily_share_across_hours(client, groups, settings):
+    settings.REQUESTED_EMAILS_PER_RECIPIENT_DAILY_RATE = (5, 86400)
+    make_user("daily")
+    mail.outbox.clear()
+    start = timezone.now()
+    for hour in range(4):
+        with time_machine.travel(start + datetime.timedelta(hours=hour, minutes=1)):
+            for attempt in range(3):
+                reset(client, "daily@example.org", address=f"192.0.2.{hour * 3 + attempt}")
+    run_queue()
+    assert len(mail.outbox) == 5

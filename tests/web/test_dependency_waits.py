@@ -3,15 +3,19 @@ a circuit breaker, once tripped, skips its dependency for every thread of the pr
 so in one log line."""
 
 import logging
+import socket
 import threading
 import time
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import request_finished, request_started
+from django.urls import reverse
+from django.utils import translation
 
 from web.breaker import CircuitBreaker
 from web.outages import check_waits_within, longest_waits
+from web.shared_cache import SHARED_CACHE, cache_settings
 
 
 def test_the_default_waits_fit_within_gunicorns_timeout():
@@ -52,3 +56,53 @@ def test_within_a_request_the_breaker_stays_open_until_its_end():
     assert breaker.is_open(), "the rest of this request skips the dependency"
     request_finished.send(sender=None)
     assert not breaker.is_open()
+
+
+@pytest.fixture(params=["refused", "hung"])
+def redis_down(request, settings):
+    """The shared cache is a Redis that refuses connections, or one that accepts them and never
+    answers (a stopped process: the kernel still completes the handshake)."""
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        if request.param == "hung":
+            hung.listen(64)
+        port = hung.getsockname()[1]
+        settings.CACHES = cache_settings(
+            f"redis://127.0.0.1:{port}/0", connect_timeout=0.2, timeout=0.2
+        )
+        SHARED_CACHE.reset()
+        yield request.param
+        SHARED_CACHE.reset()
+
+
+def warnings_and_worse(caplog):
+    assert not any(record.exc_info for record in caplog.records), "no traceback"
+    return [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+@pytest.mark.django_db
+def test_a_page_view_during_a_redis_outage_writes_one_log_line(
+    site_tree, client, redis_down, caplog, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    caplog.set_level(logging.DEBUG)
+    response = client.get(site_tree.translations["fr"]["about"].url)
+    assert response.status_code == 200
+    (line,) = warnings_and_worse(caplog)
+    assert line.startswith("The shared cache did not answer")
+
+
+@pytest.mark.django_db
+def test_a_rate_limited_form_during_a_redis_outage_writes_one_log_line(
+    site_tree, client, redis_down, caplog
+):
+    """The password reset counts per client and per recipient: neither adds its own line."""
+    caplog.set_level(logging.DEBUG)
+    with translation.override("en"):
+        url = reverse("members:password_reset")
+    response = client.post(url, {"email": "someone@example.org"})
+    assert response.status_code in (302, 429)
+    # (a 429, the limits failing closed for email senders, is logged by Django as any 429)
+    caplog.records[:] = [record for record in caplog.records if record.name != "django.request"]
+    (line,) = warnings_and_worse(caplog)
+    assert line.startswith("The shared cache did not answer")

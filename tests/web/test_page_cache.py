@@ -4,6 +4,7 @@ freshness the moment a record changes, in every language; the CDN purged with th
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from applications.decisions import change_status
@@ -49,6 +50,10 @@ def page_cache_on(settings):
     PURGED.clear()
 
 
+def cache_keys():
+    return list(cache._cache.keys())  # the local-memory cache of the tests
+
+
 def state(response):
     return response["X-Page-Cache"]
 
@@ -73,8 +78,35 @@ def test_query_and_language_are_part_of_the_key(site_tree, client):
     )
     assert state(client.get(english)) == "miss"
     assert state(client.get(german)) == "miss"
-    assert state(client.get(english + "?page=2")) == "miss"
     assert state(client.get(english)) == "hit"
+
+
+def test_only_the_query_parameters_a_page_reads_are_part_of_its_key(site_tree, client):
+    about = site_tree.translations["en"]["about"].url
+    assert state(client.get(about)) == "miss"
+    for junk in ["?utm_source=mail", "?x=1&y=2", "?fbclid=abc"]:
+        assert state(client.get(about + junk)) == "hit"
+    # a parameter some page reads, on a page that does not read it: rendered, never kept
+    assert state(client.get(about + "?page=2")) == "skip"
+    assert state(client.get(about + "?page=2")) == "skip"
+
+
+def test_a_flood_of_query_variants_keeps_nothing_new(site_tree, client):
+    """Random parameters cannot fill a size-capped cache and push out the rate limits."""
+    about = site_tree.translations["en"]["about"].url
+    client.get(about + "?bust=0")
+    kept = set(cache_keys())
+    for number in range(1, 30):
+        assert state(client.get(f"{about}?bust={number}&page={number}")) in ("hit", "skip")
+    assert set(cache_keys()) == kept
+
+
+def test_a_listing_is_kept_per_filter_it_reads(site_tree, client):
+    _committee, index, *_rest = committee_section(site_tree)
+    assert state(client.get(index.url + "?type=meeting_notes")) == "miss"
+    assert state(client.get(index.url + "?utm_medium=y&type=meeting_notes")) == "hit"
+    assert state(client.get(index.url + "?type=recommendation")) == "miss"
+    assert state(client.get(index.url + "?type=recommendation&utm_source=x")) == "hit"
 
 
 def test_off_when_page_cache_seconds_is_zero(site_tree, client, settings):
