@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -67,7 +68,31 @@ class NoteAdminForm(WagtailAdminPageForm):
         authors = self.formsets.get(AUTHORS)
         if authors is not None and authors.is_bound and authors.is_valid():
             refuse_repeated_authors(authors)
+        self.point_to_an_abandoned_draft()
         return cleaned_data
+
+    def point_to_an_abandoned_draft(self):
+        """A note written again after an abandoned one clashes with the draft that autosave
+        kept. Wagtail says so on the Promote tab, which the writer does not see: say it next
+        to the title too, with where the draft is."""
+        if "slug" not in self.errors or self.parent_page is None:
+            return
+        draft = (
+            self.parent_page.get_children()
+            .filter(slug=self.data.get("slug", ""), live=False)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if draft is None:
+            return
+        self.add_error(
+            "title",
+            _(
+                "An unpublished draft of a note with this address already exists: "
+                "“%(title)s”, at %(url)s. Continue it there, or change this note's title."
+            )
+            % {"title": draft.title, "url": reverse("wagtailadmin_pages:edit", args=[draft.pk])},
+        )
 
 
 def refuse_repeated_authors(authors):

@@ -101,6 +101,27 @@ def test_the_writer_is_saved_as_the_author_of_a_new_note(client, committee_tree,
     assert writer.name in client.get(note.url).content.decode()
 
 
+def test_writing_a_note_again_after_an_abandoned_draft_says_where_the_draft_is(
+    client, committee_tree, people
+):
+    notes = committee_tree.pages["fr"]["notes"]
+    writer = member_for(people.committee, notes.locale)
+    client.force_login(people.committee)
+    abandoned = new_note_data(writer)
+    del abandoned["action-publish"]  # what autosave keeps: a draft, never published
+    assert client.post(add_note_url(notes), abandoned).status_code == 302
+    draft = CommitteeNotePage.objects.get(slug="reunion-de-mai")
+    assert not draft.live
+
+    response = client.post(add_note_url(notes), new_note_data(writer))
+
+    assert response.status_code == 200
+    title_errors = response.context["form"].errors["title"]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert any(edit_url in error and "Réunion de mai" in error for error in title_errors)
+    assert CommitteeNotePage.objects.filter(slug="reunion-de-mai").count() == 1
+
+
 def test_an_author_of_another_language_is_refused(client, committee_tree, people):
     notes = committee_tree.pages["fr"]["notes"]
     english = member_for(people.committee, committee_tree.pages["en"]["notes"].locale)
