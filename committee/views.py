@@ -7,10 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import get_language_info, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -140,3 +141,20 @@ def ask_for_translation(request, page_id):
             "back_url": back_url,
         },
     )
+
+
+class NoteTranslationViewSet(ViewSet):
+    """A writer's "Translate" and "Ask for a translation" of their own note, reached from the
+    note's buttons (no menu entry), under /admin/committee/notes/."""
+
+    name = "committee"
+
+    def get_urlpatterns(self):
+        return [
+            path(
+                "notes/<int:page_id>/translate/", TranslateNoteView.as_view(), name="translate_note"
+            ),
+            path(
+                "notes/<int:page_id>/ask-translation/", ask_for_translation, name="ask_translation"
+            ),
+        ]
