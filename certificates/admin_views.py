@@ -4,14 +4,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 
 from applications.models import Application, ApplicationStatus
 from certificates.calendar_rule import CourseNotEnded, course_calendar, why_not_started
@@ -40,7 +42,7 @@ def require(user, permission):
 
 
 def cohort_url(cohort_id):
-    return reverse("certificates_cohort", args=[cohort_id])
+    return reverse("certificates_admin:cohort", args=[cohort_id])
 
 
 class CertificatesView(WagtailAdminTemplateMixin, TemplateView):
@@ -54,7 +56,10 @@ class CertificatesView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("certificates_index"), "label": _("Participants and certificates")},
+            {
+                "url": reverse("certificates_admin:index"),
+                "label": _("Participants and certificates"),
+            },
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -449,3 +454,33 @@ class RevokeView(DecisionView):
             % {"code": self.certificate.code},
         )
         return redirect(cohort_url(self.certificate.enrolment.cohort_id))
+
+
+class CertificatesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view(request.user)
+
+
+class CertificatesViewSet(ViewSet):
+    """Participants and certificates, under /admin/certificates/."""
+
+    # "certificates" is the namespace of the public pages (certificates/urls.py).
+    name = "certificates_admin"
+    url_prefix = "certificates"
+    icon = "tasks"
+    menu_label = gettext_lazy("Participants and certificates")
+    menu_order = 220
+    add_to_admin_menu = True
+    menu_item_class = CertificatesMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", CohortListView.as_view(), name="index"),
+            path("cohort/<int:pk>/", CohortView.as_view(), name="cohort"),
+            path("cohort/<int:pk>/enrol/", enrol_cohort_view, name="enrol_cohort"),
+            path("cohort/<int:pk>/issue/", issue_cohort_view, name="issue_cohort"),
+            path("application/<int:pk>/enrol/", enrol_application_view, name="enrol_application"),
+            path("enrolment/<int:pk>/issue/", issue_view, name="issue"),
+            path("enrolment/<int:pk>/completion/", OverrideView.as_view(), name="override"),
+            path("certificate/<int:pk>/revoke/", RevokeView.as_view(), name="revoke"),
+        ]

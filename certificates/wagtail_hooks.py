@@ -1,10 +1,9 @@
 """Admin wiring (the participants and certificates screens and their menu entry, enrolment from
 an application's screen), and the certificates' part of the home page and of "my space"."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from applications.admin_actions import ADMIN_ACTIONS_HOOK, ApplicationAction
@@ -26,61 +25,9 @@ from web import page_cache
 from web.health import HEALTH_CHECKS_HOOK
 
 
-@hooks.register("register_admin_urls")
-def register_certificate_urls():
-    return [
-        path("certificates/", admin_views.CohortListView.as_view(), name="certificates_index"),
-        path(
-            "certificates/cohort/<int:pk>/",
-            admin_views.CohortView.as_view(),
-            name="certificates_cohort",
-        ),
-        path(
-            "certificates/cohort/<int:pk>/enrol/",
-            admin_views.enrol_cohort_view,
-            name="certificates_enrol_cohort",
-        ),
-        path(
-            "certificates/cohort/<int:pk>/issue/",
-            admin_views.issue_cohort_view,
-            name="certificates_issue_cohort",
-        ),
-        path(
-            "certificates/application/<int:pk>/enrol/",
-            admin_views.enrol_application_view,
-            name="certificates_enrol_application",
-        ),
-        path(
-            "certificates/enrolment/<int:pk>/issue/",
-            admin_views.issue_view,
-            name="certificates_issue",
-        ),
-        path(
-            "certificates/enrolment/<int:pk>/completion/",
-            admin_views.OverrideView.as_view(),
-            name="certificates_override",
-        ),
-        path(
-            "certificates/certificate/<int:pk>/revoke/",
-            admin_views.RevokeView.as_view(),
-            name="certificates_revoke",
-        ),
-    ]
-
-
-class CertificatesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_view(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_certificates_menu_item():
-    return CertificatesMenuItem(
-        _("Participants and certificates"),
-        reverse("certificates_index"),
-        icon_name="tasks",
-        order=220,
-    )
+@hooks.register("register_admin_viewset")
+def register_certificates_viewset():
+    return admin_views.CertificatesViewSet()
 
 
 @hooks.register(ADMIN_ACTIONS_HOOK)
@@ -95,7 +42,7 @@ def enrolment_from_the_application(request, application):
         return ApplicationAction(
             label=_("Enrol the participants of %(reference)s")
             % {"reference": application.reference},
-            url=reverse("certificates_enrol_application", args=[application.pk]),
+            url=reverse("certificates_admin:enrol_application", args=[application.pk]),
             help=_(
                 "Each participant gets an account and an invitation, in their language, to "
                 "choose a password. Enrolling again changes nothing."

@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import get_language_info, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -164,3 +165,22 @@ def notice_preferences(request):
     form.save()
     messages.success(request, _("Your choice of emails is saved."))
     return redirect("members:my_space")
+
+
+class NoteTranslationViewSet(ViewSet):
+    """A writer's "Translate" and "Ask for a translation" of their own note, reached from the
+    note's buttons (no menu entry), under /admin/committee/notes/. Its namespace is not
+    "committee", which the public pages' URLs use."""
+
+    name = "committee_admin"
+    url_prefix = "committee"
+
+    def get_urlpatterns(self):
+        return [
+            path(
+                "notes/<int:page_id>/translate/", TranslateNoteView.as_view(), name="translate_note"
+            ),
+            path(
+                "notes/<int:page_id>/ask-translation/", ask_for_translation, name="ask_translation"
+            ),
+        ]

@@ -2,7 +2,7 @@
 "my space" and the summary notes of past web conferences."""
 
 from django.db.models import Q
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -31,7 +31,7 @@ from committee.note_translations import (
 )
 from committee.notice_forms import NoticePreferenceForm
 from committee.permissions import ensure_member_library, grant_committee_section
-from committee.views import TranslateNoteView, ask_for_translation, language_names
+from committee.views import NoteTranslationViewSet, language_names
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
 from home.visibility import page_in_language
 from members.access import is_committee_member, is_editor, is_member
@@ -146,20 +146,9 @@ def committee_members_land_on_their_notes(request, menu_items):
         lead_to_my_notes(menu_items)
 
 
-@hooks.register("register_admin_urls")
-def committee_admin_urls():
-    return [
-        path(
-            "committee/notes/<int:page_id>/translate/",
-            TranslateNoteView.as_view(),
-            name="committee_translate_note",
-        ),
-        path(
-            "committee/notes/<int:page_id>/ask-translation/",
-            ask_for_translation,
-            name="committee_ask_translation",
-        ),
-    ]
+@hooks.register("register_admin_viewset")
+def register_note_translation_viewset():
+    return NoteTranslationViewSet()
 
 
 def note_translation_buttons(page, user, view_name=None, next_url=None):
@@ -176,14 +165,14 @@ def note_translation_buttons(page, user, view_name=None, next_url=None):
     if may_translate(user, note):
         yield Button(
             _("Translate"),
-            reverse("committee_translate_note", args=[page.pk]) + query,
+            reverse("committee_admin:translate_note", args=[page.pk]) + query,
             icon_name="wagtail-localize-language",
             attrs={"aria-label": _("Translate “%(title)s”") % {"title": page.title}},
             priority=60,
         )
     yield Button(
         _("Ask for a translation"),
-        reverse("committee_ask_translation", args=[page.pk]) + query,
+        reverse("committee_admin:ask_translation", args=[page.pk]) + query,
         icon_name="mail",
         attrs={"aria-label": _("Ask for a translation of “%(title)s”") % {"title": page.title}},
         priority=61,

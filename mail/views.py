@@ -7,14 +7,17 @@ from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet
 
 from mail.models import EmailStatus, OutgoingEmail
 from mail.outbox import VIEW_OUTBOX_PERMISSION
@@ -55,8 +58,8 @@ class UndeliveredEmailsView(ReportView):
 
     page_title = gettext_lazy("Emails not sent")
     header_icon = "mail"
-    index_url_name = "outbox"
-    index_results_url_name = "outbox_results"
+    index_url_name = "outbox:index"
+    index_results_url_name = "outbox:results"
     filterset_class = OutboxFilterSet
     list_export = ["kind", "record_id", "status", "attempts", "last_error", "created_at"]
     columns = [
@@ -91,7 +94,7 @@ def send_again_view(request, pk):
     email = get_object_or_404(OutgoingEmail, pk=pk, status=EmailStatus.FAILED)
     send_again(email)
     messages.success(request, _("The email will be sent again in a moment."))
-    return redirect("outbox")
+    return redirect("outbox:index")
 
 
 @csrf_exempt  # RFC 8058: the mail client POSTs without a form; the signed token is the key.
@@ -106,3 +109,28 @@ def unsubscribe_view(request, token):
         unsubscribe(*found)
     response = TemplateResponse(request, "mail/unsubscribe.html", {"done": done})
     return mark_private(response)
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_OUTBOX_PERMISSION)
+
+
+class OutboxViewSet(ViewSet):
+    """Reports › Emails not sent, under /admin/emails/."""
+
+    name = "outbox"
+    url_prefix = "emails"
+    icon = "mail"
+    menu_label = gettext_lazy("Emails not sent")
+    menu_name = "outbox"
+    menu_order = 1000
+    menu_hook = "register_reports_menu_item"
+    menu_item_class = OutboxMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", UndeliveredEmailsView.as_view(), name="index"),
+            path("results/", UndeliveredEmailsView.as_view(results_only=True), name="results"),
+            path("<int:pk>/send-again/", send_again_view, name="send_again"),
+        ]

@@ -4,43 +4,21 @@ and the email queue's health check."""
 import datetime
 
 from django.conf import settings
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from mail.outbox import VIEW_OUTBOX_PERMISSION, undelivered_count
 from mail.retention import prune_finished_task_results
 from mail.tasks import oldest_waiting_age
-from mail.views import UndeliveredEmailsView, send_again_view
+from mail.views import OutboxViewSet
 from web.health import HEALTH_CHECKS_HOOK
 from web.pruning import PRUNE_HOOK
 
 
-@hooks.register("register_admin_urls")
-def register_outbox_urls():
-    return [
-        path("emails/", UndeliveredEmailsView.as_view(), name="outbox"),
-        path(
-            "emails/results/",
-            UndeliveredEmailsView.as_view(results_only=True),
-            name="outbox_results",
-        ),
-        path("emails/<int:pk>/send-again/", send_again_view, name="outbox_send_again"),
-    ]
-
-
-class OutboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_OUTBOX_PERMISSION)
-
-
-@hooks.register("register_reports_menu_item")
-def register_outbox_menu_item():
-    return OutboxMenuItem(
-        _("Emails not sent"), reverse("outbox"), name="outbox", icon_name="mail", order=1000
-    )
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxViewSet()
 
 
 def check_email_queue():
@@ -63,7 +41,7 @@ class UndeliveredEmailsPanel(Component):
     order = 140
 
     def get_context_data(self, parent_context=None):
-        return {"undelivered": undelivered_count(), "outbox_url": reverse("outbox")}
+        return {"undelivered": undelivered_count(), "outbox_url": reverse("outbox:index")}
 
 
 @hooks.register("construct_homepage_panels")

@@ -24,7 +24,7 @@ def test_an_editor_sends_an_undelivered_email_again(page, live_server, editor):
         status=EmailStatus.FAILED, attempts=6, last_error="ConnectionRefusedError"
     )
     sign_in_as(page, live_server, editor)
-    page.goto(f"{live_server.url}{reverse('outbox')}")
+    page.goto(f"{live_server.url}{reverse('outbox:index')}")
     assert "ConnectionRefusedError" in page.inner_text("main")
 
     with page.expect_navigation():

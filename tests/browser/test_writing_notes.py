@@ -60,7 +60,7 @@ def test_a_member_signs_a_new_note_and_adds_a_co_author(page, live_server, asser
     assert [author.name for author in note.author_members()] == ["Carlos Ruiz", "Ana Martín"]
 
     # Its writer asks the editors for Italian and Spanish: nothing is ticked at first.
-    page.goto(f"{live_server.url}{reverse('committee_ask_translation', args=[note.pk])}")
+    page.goto(f"{live_server.url}{reverse('committee_admin:ask_translation', args=[note.pk])}")
     assert not page.get_by_label("German").is_checked()
     assert_accessible(page)
     page.get_by_label("Italian").check()

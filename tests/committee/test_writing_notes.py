@@ -238,11 +238,11 @@ def refused(response):
 
 
 def translate_url(note):
-    return reverse("committee_translate_note", args=[note.pk])
+    return reverse("committee_admin:translate_note", args=[note.pk])
 
 
 def ask_url(note):
-    return reverse("committee_ask_translation", args=[note.pk])
+    return reverse("committee_admin:ask_translation", args=[note.pk])
 
 
 def french_note(committee_tree, owner, slug="reunion-de-mai", title="Réunion de mai", **fields):
@@ -469,3 +469,11 @@ def test_only_the_writer_may_ask_for_a_translation(client, committee_tree, peopl
     assert refused(client.get(ask_url(note)))
     assert refused(client.post(ask_url(note), {}))
     assert not OutgoingEmail.objects.filter(kind=TRANSLATION_REQUEST).exists()
+
+
+def test_the_translation_screens_keep_their_addresses():
+    """Editors may have bookmarked them: the view set keeps the paths of the old wiring."""
+    assert reverse("committee_admin:translate_note", args=[7]) == "/admin/committee/notes/7/translate/"
+    assert reverse("committee_admin:ask_translation", args=[7]) == (
+        "/admin/committee/notes/7/ask-translation/"
+    )

@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -79,10 +80,10 @@ def test_an_email_failing_for_good_is_kept_for_staff_and_sent_again(member, clie
     assert mail.outbox == []
 
     client.force_login(editor)
-    listing = client.get(reverse("outbox"))
+    listing = client.get(reverse("outbox:index"))
     assert listing.status_code == 200
     assert PASSWORD_RESET in listing.content.decode()
-    response = client.post(reverse("outbox_send_again", args=[email.pk]), follow=True)
+    response = client.post(reverse("outbox:send_again", args=[email.pk]), follow=True)
     assert response.status_code == 200
     run_queue()
     email.refresh_from_db()
@@ -97,13 +98,28 @@ def test_only_staff_see_the_outbox(member, client, committee_member):
     )
     client.force_login(committee_member)
     # Refused (403), or sent elsewhere (302): either way the outbox's content stays unseen...
-    response = client.get(reverse("outbox"), follow=True)
+    response = client.get(reverse("outbox:index"), follow=True)
     assert response.redirect_chain or response.status_code == 403
     assert PASSWORD_RESET not in response.content.decode()
     # ... and the failed email is not queued again.
-    client.post(reverse("outbox_send_again", args=[email.pk]), follow=True)
+    client.post(reverse("outbox:send_again", args=[email.pk]), follow=True)
     email.refresh_from_db()
     assert (email.status, email.attempts) == (EmailStatus.FAILED, MAX_ATTEMPTS)
+
+
+def admin_menu(client):
+    """The admin's menus, as Wagtail hands them to its sidebar (JSON props)."""
+    soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    return soup.find(id="wagtail-sidebar-props").string
+
+
+def test_reports_lead_staff_to_the_outbox_at_its_usual_address(client, editor, committee_member):
+    assert reverse("outbox:index") == "/admin/emails/"  # where editors bookmarked it
+    client.force_login(editor)
+    menu = admin_menu(client)
+    assert "Emails not sent" in menu and '"/admin/emails/"' in menu
+    client.force_login(committee_member)
+    assert "/admin/emails/" not in admin_menu(client)
 
 
 def test_an_email_claimed_by_a_worker_that_died_is_sent_later(member):
