@@ -473,7 +473,9 @@ def test_only_the_writer_may_ask_for_a_translation(client, committee_tree, peopl
 
 def test_the_translation_screens_keep_their_addresses():
     """Editors may have bookmarked them: the view set keeps the paths of the old wiring."""
-    assert reverse("committee_admin:translate_note", args=[7]) == "/admin/committee/notes/7/translate/"
+    assert (
+        reverse("committee_admin:translate_note", args=[7]) == "/admin/committee/notes/7/translate/"
+    )
     assert reverse("committee_admin:ask_translation", args=[7]) == (
         "/admin/committee/notes/7/ask-translation/"
     )
