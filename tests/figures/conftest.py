@@ -1,5 +1,5 @@
 """Fixtures for the figures tests: a German cohort with four enrolled participants (the
-certificates tests' fixtures) whose second session ended an hour ago."""
+fixtures of tests/fixtures/certificates.py) whose second session ended an hour ago."""
 
 import datetime
 
@@ -13,11 +13,10 @@ from certificates.models import Attendance, Certificate
 from figures.feedback import current_questionnaire
 from figures.models import FeedbackAnswer
 from programme.factories import CohortFactory
-from tests.certificates.conftest import cohort, enrolments  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def ended_session(cohort):  # noqa: F811
+def ended_session(cohort):
     """The cohort's second session, ended an hour ago (the others keep their dates)."""
     session = cohort.sessions.get(position=2)
     session.ends_at = timezone.now() - datetime.timedelta(hours=1)
