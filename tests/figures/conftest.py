@@ -1,5 +1,5 @@
 """Fixtures for the figures tests: a German cohort with four enrolled participants (the
-certificates tests' fixtures) whose second session ended an hour ago."""
+fixtures of tests/fixtures/certificates.py) whose second session ended an hour ago."""
 
 import datetime
 

@@ -59,7 +59,7 @@ def test_a_participant_answers_once_anonymously_and_a_second_answer_is_refused(
     url = feedback_path(enrolment, ended_session)
     page = client.get(url)
     assert page.status_code == 200
-    assert "Wie nützlich war diese Sitzung" in page.content.decode()
+    assert "Wie nützlich war dieser Termin" in page.content.decode()
     assert page["Cache-Control"] == "private, no-store"
 
     assert client.post(url, ANSWER).status_code == 302
@@ -72,7 +72,7 @@ def test_a_participant_answers_once_anonymously_and_a_second_answer_is_refused(
     assert {field.name for field in FeedbackReceipt._meta.get_fields()} == {"digest", "session"}
 
     again = client.post(url, {**ANSWER, "usefulness": "1"})
-    assert "Sie können zu jeder Sitzung nur einmal antworten" in client.get(url).content.decode()
+    assert "Sie können zu jedem Termin nur einmal antworten" in client.get(url).content.decode()
     assert again.status_code in (200, 302)
     assert FeedbackAnswer.objects.count() == 1
 
@@ -96,11 +96,11 @@ def test_an_altered_link_or_a_session_not_ended_gives_no_form(client, enrolments
     coming.ends_at = coming.starts_at + datetime.timedelta(hours=3)
     coming.save()
     assert (
-        "sobald die Sitzung beendet ist"
+        "sobald der Termin vorbei ist"
         in client.get(feedback_path(enrolment, coming)).content.decode()
     )
     past = cohort.sessions.get(position=1)  # March: past the window of FEEDBACK_WINDOW
-    assert "geschlossen" in client.get(feedback_path(enrolment, past)).content.decode()
+    assert "nicht mehr möglich" in client.get(feedback_path(enrolment, past)).content.decode()
     url = feedback_path(enrolment, past)
     assert client.get(url[:-3] + "xx/").status_code == 404
 
