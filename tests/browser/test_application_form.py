@@ -405,8 +405,8 @@ def test_the_error_summary_names_each_field_and_leads_to_it(
     assert len(texts) > 10, texts
     assert len(set(texts)) == len(texts), f"lines repeated: {texts}"
     assert not [text for text in texts if re.search(r"[.?!]\s*:", text)], texts
-    assert "Nom de la collectivité : Champ requis." in texts
-    assert "Personne 1 – Adresse e-mail : Champ requis." in texts
+    assert "Nom de la collectivité\u00a0: Champ requis." in texts
+    assert "Personne 1 – Adresse e-mail\u00a0: Champ requis." in texts
     # A required field's line says which field; every line leads to its field.
     assert all(text.split(" : ")[0] for text in texts if "Champ requis" in text)
     assert [line["text"] for line in lines if not line["leadsTo"]] == []
