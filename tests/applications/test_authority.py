@@ -111,7 +111,7 @@ def test_a_region_applies_and_says_it_is_not_a_member(apply_pages, italy, client
 
 @pytest.mark.parametrize(
     ("missing", "question"),
-    [("authority_kind", "Kind of authority"), ("efus_member", "a member of Efus?")],
+    [("authority_kind", "Kind of authority"), ("efus_member", "a member of Efus")],
 )
 def test_both_questions_must_be_answered(apply_pages, italy, client, missing, question):
     with time_machine.travel(DURING_WINDOW):

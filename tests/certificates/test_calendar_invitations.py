@@ -18,7 +18,7 @@ from django.core import mail
 from applications.models import ApplicationStatus
 from certificates.enrolment import enrol_application
 from tests.applications.builders import run_queue
-from tests.certificates.conftest import PEOPLE, make_application
+from tests.fixtures.certificates import PEOPLE, make_application
 from tests.services import Server, _wait_for_port, free_port
 
 pytestmark = pytest.mark.django_db

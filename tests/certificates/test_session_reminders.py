@@ -15,7 +15,7 @@ from certificates.enrolment import enrol_application
 from programme.factories import CohortFactory
 from programme.facts import COUNTRY_TIME_ZONES
 from tests.applications.builders import run_queue
-from tests.certificates.conftest import PEOPLE, make_application
+from tests.fixtures.certificates import PEOPLE, make_application
 
 pytestmark = pytest.mark.django_db
 

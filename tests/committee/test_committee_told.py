@@ -21,7 +21,7 @@ from members.groups import COMMITTEE_MEMBERS
 from programme.factories import EventFactory
 from tests.accounts import make_user
 from tests.applications.builders import run_queue
-from tests.committee.conftest import add_note
+from tests.fixtures.committee import add_note
 
 pytestmark = pytest.mark.django_db
 

@@ -25,8 +25,9 @@ def kept(client, url):
 
 
 def is_refused(response):
-    """What an anonymous visitor gets from a members-only page: a redirect to sign in."""
-    return response.status_code == 302 and "/login/" in response["Location"]
+    """What an anonymous visitor gets from a members-only page: a redirect to sign in (at the
+    sign-in page's address in the page's language), coming back after."""
+    return response.status_code == 302 and "?next=" in response["Location"]
 
 
 def test_a_page_made_private_in_the_dialog_is_never_served_from_the_cache(pages, client, editor):
