@@ -43,6 +43,7 @@ cohort = Cohort.objects.create(
 print("COHORT", cohort.pk)
 """
 CSRF = "f" * 32
+HEALTHZ_TOKEN = "fault-suite-health-token"
 BREAKER_SECONDS = 5  # DATABASE_BREAKER_SECONDS's default
 
 
@@ -153,6 +154,7 @@ def production_environment(database_url, redis_url, port, folder, **extra):
         MEDIA_ROOT=str(folder / "media"),
         PRIVATE_MEDIA_ROOT=str(folder / "private"),
         LOG_LEVEL="WARNING",
+        HEALTHZ_TOKEN=HEALTHZ_TOKEN,
         # The tests send a form as soon as they have opened it.
         APPLICATION_MIN_FILL_SECONDS="0",
         **extra,
