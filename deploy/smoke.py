@@ -472,7 +472,7 @@ def check_credential(client, base, app, env_file, place):
     if not check(token is not None, "a certificate is issued with its credential"):
         return
     status, _headers, keys = client.get(f"{base}/certificates/jwks.json")
-    check(status == 200 and '"Ed25519"' in keys, "the published keys answer (/jwks.json)")
+    check(status == 200 and '"RS256"' in keys, "the published keys answer (/jwks.json)")
     status, _headers, answer = client.request(
         f"{base}/certificates/credentials/verify", data=token.group(1).encode(),
         headers={"Content-Type": "application/jwt"},
