@@ -30,7 +30,7 @@ def test_an_editor_sends_an_undelivered_email_again(page, live_server, editor):
     with page.expect_navigation():
         page.get_by_role("button", name="Send again").click()
 
-    assert page.url.endswith(reverse("outbox"))
+    assert page.url.endswith(reverse("outbox:index"))
     assert "The email will be sent again in a moment." in page.inner_text("body")
     email.refresh_from_db()
     assert email.status == EmailStatus.QUEUED and email.attempts == 0
