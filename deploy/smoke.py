@@ -121,7 +121,8 @@ def fill_environment(place, app, postgres, redis, smtp_port, nginx_https_port, w
     )
     text = env_file.read_text()
     text = text.replace("127.0.0.1:5432/", f"127.0.0.1:{postgres.port}/")
-    text = text.replace("redis://127.0.0.1:6379/0", redis.url)
+    # The smoke's own Redis (tests/services.py), whatever address the template suggests.
+    text = re.sub(r"^REDIS_URL=.*$", f"REDIS_URL={redis.url}", text, flags=re.MULTILINE)
     base = f"https://{DOMAIN}:{nginx_https_port}"
     text += smoke_lines(place, smtp_port, web_port, base)
     env_file.write_text(text)
