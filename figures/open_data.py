@@ -1,6 +1,7 @@
 """Open data: the cohorts, their sessions and the events, and the published figures, as JSON and
 CSV in each language, described field by field once here (the description page, the CSV header,
-the JSON and the DCAT-AP catalogue all read DATASETS), under CC BY 4.0."""
+the JSON and the DCAT-AP catalogue all read DATASETS), under CC BY 4.0 unless the programme's
+contact settings name another licence."""
 
 import csv
 import io
@@ -11,14 +12,35 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from figures.counts import flat_rows, public_figures
+from home.site_cache import contact_for
 from programme.models import Cohort, Event
 from programme.models.events import attach_topics
 from web.links import absolute_url
 
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-LICENCE_NAME = "CC BY 4.0"
 FORMATS = {"json": "application/json", "csv": "text/csv"}
 IANA = "https://www.iana.org/assignments/media-types/"
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    url: str
+
+    @property
+    def link_header(self):
+        """The licence as an HTTP Link (RFC 8288's registered "license" relation)."""
+        return f'<{self.url}>; rel="license"'
+
+
+DEFAULT_LICENCE = Licence("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+
+
+def licence_for(site):
+    """The licence the contact settings of `site` name, or CC BY 4.0 when they name none."""
+    contact = contact_for(site) if site else None
+    if contact is not None and contact.open_data_licence_url:
+        return Licence(contact.open_data_licence_name, contact.open_data_licence_url)
+    return DEFAULT_LICENCE
 
 
 @dataclass(frozen=True)
@@ -214,11 +236,12 @@ def records(key):
     return RECORDS[key]()
 
 
-def as_json(dataset, language):
+def as_json(dataset, language, licence):
     return {
         "dataset": dataset.key,
         "language": language,
-        "licence": LICENCE_URL,
+        "licence": licence.url,
+        "licence_name": licence.name,
         "description": absolute_url(reverse("figures:open_data")),
         "generated_at": timezone.localtime().replace(microsecond=0).isoformat(),
         "records": records(dataset.key),
@@ -241,7 +264,7 @@ def download_url(dataset, extension, language):
         )
 
 
-def dcat_catalogue(languages):
+def dcat_catalogue(languages, licence):
     """The datasets as a DCAT-AP catalogue (JSON-LD): one distribution per format and language."""
     publisher = {
         "@type": "foaf:Organization",
@@ -261,7 +284,7 @@ def dcat_catalogue(languages):
             _("The cohorts, sessions and events of the AI for Cities programme, and its figures.")
         ),
         "dct:publisher": publisher,
-        "dct:license": {"@id": LICENCE_URL},
+        "dct:license": {"@id": licence.url},
         "dcat:dataset": [
             {
                 "@id": absolute_url(reverse("figures:open_data")) + f"#{dataset.key}",
@@ -279,7 +302,7 @@ def dcat_catalogue(languages):
                         "dcat:mediaType": {"@id": IANA + FORMATS[extension]},
                         "dct:format": extension.upper(),
                         "dct:language": language,
-                        "dct:license": {"@id": LICENCE_URL},
+                        "dct:license": {"@id": licence.url},
                     }
                     for extension in dataset.formats
                     for language in languages

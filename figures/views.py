@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from wagtail.models import Site
 
 from figures.charts import bar_chart
 from figures.counts import THRESHOLD, public_figures
@@ -23,12 +24,11 @@ from figures.forms import FeedbackForm
 from figures.open_data import (
     DATASETS,
     FORMATS,
-    LICENCE_NAME,
-    LICENCE_URL,
     as_csv,
     as_json,
     dcat_catalogue,
     download_url,
+    licence_for,
 )
 from web.cache_headers import mark_private
 
@@ -80,10 +80,15 @@ def answer_form(request, enrolment, session):
     return {"state": "open", "form": form, "text": text}
 
 
-def open_for_all(response):
-    """Open data may be read by any site's script (CORS)."""
+def open_for_all(response, licence):
+    """Open data may be read by any site's script (CORS), under the licence it names."""
     response["Access-Control-Allow-Origin"] = "*"
+    response["Link"] = licence.link_header
     return response
+
+
+def request_licence(request):
+    return licence_for(Site.find_for_request(request))
 
 
 def open_data(request):
@@ -98,7 +103,8 @@ def open_data(request):
         }
         for dataset in DATASETS.values()
     ]
-    context = {"datasets": datasets, "licence_name": LICENCE_NAME, "licence_url": LICENCE_URL}
+    licence = request_licence(request)
+    context = {"datasets": datasets, "licence_name": licence.name, "licence_url": licence.url}
     return render(request, "figures/open_data.html", context)
 
 
@@ -107,17 +113,20 @@ def open_data_file(request, name, extension):
     if dataset is None or extension not in dataset.formats:
         raise Http404
     language = translation.get_language()
+    licence = request_licence(request)
     if extension == "json":
-        body = json.dumps(as_json(dataset, language), ensure_ascii=False, indent=1)
+        body = json.dumps(as_json(dataset, language, licence), ensure_ascii=False, indent=1)
     else:
         body = as_csv(dataset)
     response = HttpResponse(body, content_type=f"{FORMATS[extension]}; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="aicities-{name}-{language}.{extension}"'
     response["Content-Language"] = language
-    return open_for_all(response)
+    return open_for_all(response, licence)
 
 
 def dcat(request):
     languages = [code for code, _name in settings.LANGUAGES]
-    body = json.dumps(dcat_catalogue(languages), ensure_ascii=False, indent=1)
-    return open_for_all(HttpResponse(body, content_type="application/ld+json; charset=utf-8"))
+    licence = request_licence(request)
+    body = json.dumps(dcat_catalogue(languages, licence), ensure_ascii=False, indent=1)
+    response = HttpResponse(body, content_type="application/ld+json; charset=utf-8")
+    return open_for_all(response, licence)

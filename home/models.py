@@ -1,6 +1,7 @@
 """The home page, the site-wide contact settings and the translated footer."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -118,6 +119,19 @@ class ContactSettings(BaseSiteSetting):
         ),
     )
 
+    # Empty: the open data is published under CC BY 4.0 (figures/open_data.py).
+    open_data_licence_name = models.CharField(
+        _("open data licence"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave both licence fields empty to publish the open data under CC BY 4.0."),
+    )
+    open_data_licence_url = models.URLField(
+        _("open data licence address"),
+        blank=True,
+        help_text=_("The address of the licence's text."),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("manager_name"), FieldPanel("manager_email"), FieldPanel("manager_phone")],
@@ -143,10 +157,23 @@ class ContactSettings(BaseSiteSetting):
         ),
         MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("youtube_url")], _("Social")),
         FieldPanel("programme_ended_on"),
+        MultiFieldPanel(
+            [FieldPanel("open_data_licence_name"), FieldPanel("open_data_licence_url")],
+            heading=_("Open data licence"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("programme contact")
+
+    def clean(self):
+        super().clean()
+        name, url = self.open_data_licence_name.strip(), self.open_data_licence_url.strip()
+        if bool(name) != bool(url):
+            missing = "open_data_licence_url" if name else "open_data_licence_name"
+            raise ValidationError(
+                {missing: _("Give both the licence's name and its address, or neither.")}
+            )
 
 
 class FooterText(TranslatableMixin, models.Model):

@@ -7,16 +7,22 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from pyld import jsonld
+from wagtail.models import Site
 
 from figures.open_data import DATASETS
+from home.models import ContactSettings
 from programme.factories import CohortFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 
 DCAT = "http://www.w3.org/ns/dcat#"
+LICENSE = "http://purl.org/dc/terms/license"
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+ETALAB = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
 @pytest.fixture
@@ -104,3 +110,57 @@ def test_the_figures_and_open_data_are_in_the_sitemap_and_the_footer(client, sit
         with translation.override(language):
             home = client.get(site_tree.translations[language]["home"].url).content.decode()
         assert f'href="{figures}"' in home and f'href="{open_data}"' in home
+
+
+def licences_published(client):
+    """The licence as each open data address states it: JSON body and Link header, CSV Link
+    header, the expanded DCAT-AP catalogue and the description page."""
+    as_json = client.get(url("cohorts", "json"))
+    as_csv = client.get(url("sessions", "csv"))
+    (catalogue,) = jsonld.expand(json.loads(client.get(reverse("figures:dcat")).content))
+    in_dcat = {catalogue[LICENSE][0]["@id"]} | {
+        distribution[LICENSE][0]["@id"]
+        for dataset in catalogue[f"{DCAT}dataset"]
+        for distribution in dataset[f"{DCAT}distribution"]
+    }
+    page = client.get(reverse("figures:open_data")).content.decode()
+    body = json.loads(as_json.content)
+    return {
+        "json": (body["licence"], body["licence_name"]),
+        "links": {as_json["Link"], as_csv["Link"]},
+        "dcat": in_dcat,
+        "page": page,
+    }
+
+
+def test_the_open_data_is_cc_by_unless_the_contact_settings_name_another_licence(client, data):
+    published = licences_published(client)
+    assert published["json"] == (CC_BY, "CC BY 4.0")
+    assert published["links"] == {f'<{CC_BY}>; rel="license"'}
+    assert published["dcat"] == {CC_BY}
+    assert f'Licence: <a href="{CC_BY}">CC BY 4.0</a>' in published["page"]
+
+    ContactSettings.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        manager_name="Elena Rossi",
+        manager_email="elena.rossi@example.org",
+        open_data_licence_name="Licence Ouverte 2.0",
+        open_data_licence_url=ETALAB,
+    )
+    published = licences_published(client)
+    assert published["json"] == (ETALAB, "Licence Ouverte 2.0")
+    assert published["links"] == {f'<{ETALAB}>; rel="license"'}
+    assert published["dcat"] == {ETALAB}
+    assert f'Licence: <a href="{ETALAB}">Licence Ouverte 2.0</a>' in published["page"]
+    assert CC_BY not in published["page"]
+
+
+def test_a_licence_needs_both_its_name_and_its_address():
+    contact = ContactSettings(
+        manager_name="Elena Rossi",
+        manager_email="elena.rossi@example.org",
+        open_data_licence_name="Licence Ouverte 2.0",
+    )
+    with pytest.raises(ValidationError) as refused:
+        contact.clean()
+    assert "open_data_licence_url" in refused.value.message_dict
