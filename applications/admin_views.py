@@ -20,7 +20,7 @@ from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
 from applications import exports
 from applications.admin_actions import actions_for
 from applications.decisions import NotDecidable, NotEnoughSeats, change_status
-from applications.records import Application, ApplicationStatus
+from applications.records import Application, ApplicationStatus, DeclineReason
 from applications.selection import authorities, by_country_and_status, make_up, percent
 from programme.models import Cohort
 
@@ -49,6 +49,11 @@ class DecisionForm(forms.Form):
     so sending the form again unchanged never reverts a recorded decision."""
 
     status = forms.ChoiceField(label=gettext_lazy("Decision"), choices=DECISION_CHOICES)
+    decline_reason = forms.ChoiceField(
+        label=gettext_lazy("Reason for declining"),
+        choices=[("", gettext_lazy("(only when declining)")), *DeclineReason.choices],
+        required=False,
+    )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, current=None, **kwargs):
@@ -62,6 +67,16 @@ class DecisionForm(forms.Form):
                 *DECISION_CHOICES,
             ]
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") != ApplicationStatus.DECLINED:
+            cleaned["decline_reason"] = ""
+        elif not cleaned.get("decline_reason"):
+            self.add_error(
+                "decline_reason", _("Choose the reason for declining: it is counted in reports.")
+            )
+        return cleaned
+
 
 class BulkDecisionForm(DecisionForm):
     applications = forms.ModelMultipleChoiceField(
@@ -70,7 +85,7 @@ class BulkDecisionForm(DecisionForm):
     )
 
 
-def decide(request, applications, status):
+def decide(request, applications, status, decline_reason=""):
     """Take one decision on each application; a refusal for one does not stop the others."""
     label = ApplicationStatus(status).label
     decided, refused = [], 0
@@ -80,7 +95,7 @@ def decide(request, applications, status):
             messages.error(request, why_not_decidable(application))
             continue
         try:
-            if change_status(application, status, request.user):
+            if change_status(application, status, request.user, decline_reason):
                 decided.append(application.reference)
         except NotDecidable:  # Erased since the list was shown.
             refused += 1
@@ -159,7 +174,7 @@ class DecisionConfirmationView(WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": self.page_title},
         ]
 
-    def get_context_data(self, applications, status, **kwargs):
+    def get_context_data(self, applications, status, decline_reason="", **kwargs):
         applications = list(applications)
         emailed = recipients(applications, status)
         return super().get_context_data(
@@ -168,19 +183,26 @@ class DecisionConfirmationView(WagtailAdminTemplateMixin, TemplateView):
             unchanged=len(applications) - len(emailed),
             status=status,
             status_label=ApplicationStatus(status).label,
+            decline_reason=decline_reason,
+            decline_reason_label=DeclineReason(decline_reason).label if decline_reason else "",
             **kwargs,
         )
 
 
 def confirm_or_decide(request, applications, form, action_url, next_url):
     """Record the decision once the reviewer confirmed it; until then, ask them to confirm."""
-    status = form.cleaned_data["status"]
+    status, reason = form.cleaned_data["status"], form.cleaned_data["decline_reason"]
     if form.cleaned_data["confirmed"] or not recipients(applications, status):
         # With nobody to email, `decide` only explains why nothing changes.
-        decide(request, applications, status)
+        decide(request, applications, status, reason)
         return redirect(next_url)
     return DecisionConfirmationView.as_view()(
-        request, applications=applications, status=status, action_url=action_url, next_url=next_url
+        request,
+        applications=applications,
+        status=status,
+        decline_reason=reason,
+        action_url=action_url,
+        next_url=next_url,
     )
 
 
@@ -233,7 +255,10 @@ class ApplicationInspectView(InspectView):
             return redirect(here)
         form = DecisionForm(request.POST, current=self.instance.status)
         if not form.is_valid():
-            messages.error(request, _("Choose one of the decisions offered."))
+            if "status" in form.errors:
+                messages.error(request, _("Choose one of the decisions offered."))
+            for error in form.errors.get("decline_reason", []):
+                messages.error(request, error)
             return redirect(here)
         return confirm_or_decide(request, [self.instance], form, action_url=here, next_url=here)
 

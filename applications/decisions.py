@@ -35,10 +35,12 @@ def _move_seats(cohort_id, delta):
 
 
 @transaction.atomic
-def change_status(application, new_status, user=None):
+def change_status(application, new_status, user=None, decline_reason=""):
     """Move an application to `new_status`; returns the change, or None if nothing changed.
 
-    The row is locked so two reviewers deciding at once are applied one after the other.
+    A decline records its reason (a `DeclineReason`, or "" when none was given); leaving
+    "declined" empties it. The row is locked so two reviewers deciding at once are applied
+    one after the other.
     """
     application = Application.objects.select_for_update().get(pk=application.pk)
     old_status = application.status
@@ -52,11 +54,13 @@ def change_status(application, new_status, user=None):
     elif old_status == ApplicationStatus.ACCEPTED:
         _move_seats(application.cohort_id, -seats)
     application.status = new_status
-    application.save(update_fields=["status"])
+    application.decline_reason = decline_reason if new_status == ApplicationStatus.DECLINED else ""
+    application.save(update_fields=["status", "decline_reason"])
     change = ApplicationStatusChange.objects.create(
         application=application,
         old_status=old_status,
         new_status=new_status,
+        decline_reason=application.decline_reason,
         changed_by=user if user and user.is_authenticated else None,
     )
     queue_status_email(application, new_status)

@@ -76,6 +76,18 @@ class ApplicationStatus(models.TextChoices):
     ERASED = "erased", _("Personal data erased")
 
 
+class DeclineReason(models.TextChoices):
+    """Why an application was declined, as the reviewer picks it (counted in the funder's
+    report)."""
+
+    OUTSIDE_TARGET = "outside_target", _("Outside the target group")
+    COHORT_FULL = "cohort_full", _("Cohort full")
+    INCOMPLETE = "incomplete", _("Application incomplete")
+    DUPLICATE = "duplicate", _("Duplicate application")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the authority (not through the site)")
+    OTHER = "other", _("Other reason")
+
+
 # Waiting for a decision, or for a seat: what an erasure takes out of the selection.
 OPEN_STATUSES = (
     ApplicationStatus.SUBMITTED,
@@ -148,6 +160,10 @@ class Application(models.Model):
         max_length=20,
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.SUBMITTED,
+    )
+    # Set with a decline, emptied when the application leaves "declined".
+    decline_reason = models.CharField(
+        _("reason for declining"), max_length=20, choices=DeclineReason.choices, blank=True
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     # False when reCAPTCHA could not load in the visitor's browser or Google could not verify
@@ -255,6 +271,9 @@ class ApplicationStatusChange(models.Model):
     )
     old_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices)
     new_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
+    decline_reason = models.CharField(
+        _("reason for declining"), max_length=20, choices=DeclineReason.choices, blank=True
+    )
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

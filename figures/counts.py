@@ -18,7 +18,12 @@ from django.db.models import Avg, Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.records import Application, ApplicationStatus, ProposedParticipant
+from applications.records import (
+    Application,
+    ApplicationStatus,
+    DeclineReason,
+    ProposedParticipant,
+)
 from applications.selection import AUTHORITY_MAKE_UP, MAKE_UP
 from certificates.models import Attendance, Certificate, Enrolment
 from figures.models import FeedbackAnswer
@@ -308,8 +313,8 @@ def flat_rows(tables):
 
 
 def report_tables(since=None, until=None):
-    """What only the funder's report adds: applications by outcome, attendance per session and
-    events held (same period)."""
+    """What only the funder's report adds: applications by outcome, declines by reason,
+    attendance per session and events held (same period)."""
     until = until or timezone.now()
     applications = Application.objects.filter(submitted_at__lte=until)
     events = Event.objects.filter(ends_at__lte=until)
@@ -319,6 +324,8 @@ def report_tables(since=None, until=None):
         events = events.filter(starts_at__gte=since)
         attendance = attendance.filter(session__starts_at__gte=since)
     by_status = dict(applications.values_list("status").annotate(n=Count("pk")).order_by())
+    declined = applications.filter(status=ApplicationStatus.DECLINED)
+    by_reason = dict(declined.values_list("decline_reason").annotate(n=Count("pk")).order_by())
     sessions = (
         attendance.values("session_id")
         .annotate(
@@ -337,6 +344,18 @@ def report_tables(since=None, until=None):
             [(label, [by_status.get(value, 0)]) for value, label in ApplicationStatus.choices],
             people=[False],
             row_heading=_("Status"),
+        ),
+        "decline_reasons": Table(
+            "decline_reasons",
+            _("Applications declined, by reason"),
+            _("Applications received in the period and declined, by the reason the reviewer gave."),
+            [_("Applications")],
+            [
+                *((label, [by_reason.get(value, 0)]) for value, label in DeclineReason.choices),
+                (_("No reason recorded"), [by_reason.get("", 0)]),
+            ],
+            people=[False],
+            row_heading=_("Reason"),
         ),
         "attendance": Table(
             "attendance",

@@ -259,12 +259,16 @@ def test_a_decision_waits_for_a_confirmation_that_names_who_is_emailed(
 ):
     bologna = applications["bologna"]
     client.force_login(editor)
-    response = client.post(inspect_url(bologna), {"status": "declined"})
+    response = client.post(
+        inspect_url(bologna), {"status": "declined", "decline_reason": "cohort_full"}
+    )
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     form = soup.select_one("form#confirm-decision")
     assert form["action"] == inspect_url(bologna)
     assert form.select_one('input[name="confirmed"]')["value"] == "on"
+    assert form.select_one('input[name="decline_reason"]')["value"] == "cohort_full"
+    assert soup.select_one("#decline-reason").get_text(strip=True).endswith("Cohort full")
     recipient = [cell.get_text(strip=True) for cell in soup.select("#decision-recipients td")]
     assert recipient == [bologna.reference, "Bologna", "Received",
                          "Contact Bologna <contact@bologna.example>", "Italiano"]  # fmt: skip
@@ -304,6 +308,47 @@ def test_a_bad_decision_is_refused_without_a_change(client, editor, applications
     bologna.refresh_from_db()
     assert bologna.status == ApplicationStatus.SUBMITTED
     assert not bologna.status_changes.exists()
+
+
+def test_a_decline_needs_its_reason_which_is_recorded_and_shown(client, editor, applications):
+    bologna, lyon = applications["bologna"], applications["lyon"]
+    client.force_login(editor)
+    refused = client.post(inspect_url(bologna), CONFIRMED | {"status": "declined"}, follow=True)
+    assert "Choose the reason for declining" in text_of(refused)
+    refused = client.post(
+        BULK_URL,
+        CONFIRMED | {"status": "declined", "applications": [lyon.pk], "next": INDEX_URL},
+        follow=True,
+    )
+    assert "Choose the reason for declining" in text_of(refused)
+    assert not Application.objects.filter(status=ApplicationStatus.DECLINED).exists()
+
+    client.post(
+        inspect_url(bologna),
+        CONFIRMED | {"status": "declined", "decline_reason": "outside_target"},
+    )
+    client.post(
+        BULK_URL,
+        CONFIRMED
+        | {"status": "declined", "decline_reason": "duplicate", "applications": [lyon.pk],
+           "next": INDEX_URL},
+    )  # fmt: skip
+    bologna.refresh_from_db()
+    lyon.refresh_from_db()
+    assert (bologna.status, bologna.decline_reason) == ("declined", "outside_target")
+    assert (lyon.status, lyon.decline_reason) == ("declined", "duplicate")
+    assert bologna.status_changes.get().decline_reason == "outside_target"
+    page = text_of(client.get(inspect_url(bologna)))
+    assert "Reason for declining: Outside the target group" in page
+    assert "Received Declined (Outside the target group)" in page
+
+    # A decision other than declining carries no reason, and reconsidering empties it.
+    client.post(
+        inspect_url(bologna), CONFIRMED | {"status": "waitlisted", "decline_reason": "other"}
+    )
+    bologna.refresh_from_db()
+    assert (bologna.status, bologna.decline_reason) == ("waitlisted", "")
+    assert bologna.status_changes.last().decline_reason == ""
 
 
 def test_a_decision_for_several_applications_at_once(client, editor, applications):

@@ -8,6 +8,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from applications.decisions import change_status
+from applications.factories import ApplicationFactory
+from applications.models import ApplicationStatus
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,3 +61,35 @@ def test_participants_cannot_download_the_report(client, programme):
     participant = programme[0].enrolments.first().user
     client.force_login(participant)
     assert client.get(reverse("figures_report"), {"format": "xlsx"}).status_code in (302, 403)
+
+
+def test_declined_applications_are_counted_by_their_reason(client, editor, programme):
+    italy, _france = programme
+    declined = [("cohort_full", 2), ("outside_target", 1), ("", 1)]
+    for reason, count in declined:
+        for _i in range(count):
+            application = ApplicationFactory(cohort=italy)
+            change_status(application, ApplicationStatus.DECLINED, editor, decline_reason=reason)
+    reconsidered = ApplicationFactory(cohort=italy)
+    change_status(reconsidered, ApplicationStatus.DECLINED, editor, decline_reason="duplicate")
+    change_status(reconsidered, ApplicationStatus.WAITLISTED, editor)
+    client.force_login(editor)
+    response = client.get(reverse("figures_report"), {"format": "xlsx"})
+    workbook = load_workbook(io.BytesIO(response.content))
+    rows = sheet_rows(workbook, "decline_reasons")
+    assert rows[2] == ("Reason", "Applications")
+    assert rows[3:] == [
+        ("Outside the target group", 1),
+        ("Cohort full", 2),
+        ("Application incomplete", 0),
+        ("Duplicate application", 0),
+        ("Withdrawn by the authority (not through the site)", 0),
+        ("Other reason", 0),
+        ("No reason recorded", 1),
+    ]
+    assert ("Declined", 4) in sheet_rows(workbook, "applications")
+    pdf = client.get(reverse("figures_report"), {"format": "pdf"})
+    text = " ".join(
+        "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages).split()
+    )
+    assert "Applications declined, by reason" in text and "Cohort full 2" in text
