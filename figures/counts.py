@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.db.models import Avg, Count, Min, Q
-from django.utils import timezone
+from django.db.models import Avg, Count, Min, Q, Sum
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from applications.records import (
@@ -26,7 +26,7 @@ from applications.records import (
 )
 from applications.selection import AUTHORITY_MAKE_UP, MAKE_UP
 from certificates.models import Attendance, Certificate, Enrolment
-from figures.models import FeedbackAnswer
+from figures.models import FeedbackAnswer, OutcomeRating, SelfAssessment
 from home.dates import local_day
 from programme.facts import COUNTRIES
 from programme.models import Cohort, CohortStatus, Event, EventKind, SessionKind
@@ -204,8 +204,50 @@ def count_figures(since=None, until=None):
             average_of={1: 0},
             row_heading=_("Cohort"),
         ),
+        _self_assessment([s.pk for s in held]),
     ]
     return {table.key: table for table in tables}
+
+
+def _self_assessment(session_ids):
+    """Per learning outcome, how many rated it and their average before the training and after
+    the in-person session. Versions that word an outcome alike share its row."""
+    ratings = (
+        OutcomeRating.objects.filter(answer__session__in=session_ids)
+        .values("answer__questionnaire_id", "outcome")
+        .annotate(answers=Count("pk"), before=Sum("before"), after=Sum("after"))
+        .order_by("answer__questionnaire__created_at", "answer__questionnaire_id", "outcome")
+    )
+    ratings = list(ratings)
+    versions = SelfAssessment.objects.prefetch_related("texts").in_bulk(
+        {row["answer__questionnaire_id"] for row in ratings}
+    )
+    language = translation.get_language()
+    sums = {}
+    for row in ratings:
+        outcomes = versions[row["answer__questionnaire_id"]].text_in(language).outcome_list
+        number = row["outcome"]
+        label = outcomes[number - 1] if number <= len(outcomes) else str(number)
+        answers, before, after = sums.get(label, (0, 0, 0))
+        sums[label] = (answers + row["answers"], before + row["before"], after + row["after"])
+    return Table(
+        "self_assessment",
+        _("Skills before and after the in-person session"),
+        _(
+            "How participants rate their skills against each of the programme's learning "
+            "outcomes, from 1 (beginner) to 5 (confident), before the training and after the "
+            "in-person session, and how many answered. An average of fewer than 5 answers is not "
+            "shown."
+        ),
+        [_("Answers"), _("Average before (1–5)"), _("Average after (1–5)")],
+        [
+            (label, [answers, round(before / answers, 1), round(after / answers, 1)])
+            for label, (answers, before, after) in sums.items()
+        ],
+        people=[True, False, False],
+        average_of={1: 0, 2: 0},
+        row_heading=_("Learning outcome"),
+    )
 
 
 def _over_time(trained, certified, until):

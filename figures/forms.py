@@ -1,7 +1,9 @@
-"""The feedback form, worded by the questionnaire in the participant's language."""
+"""The feedback and self-assessment forms, worded by their questions in the participant's
+language, and the period of the funder's report."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from figures.models import USEFULNESS_SCALE, FeedbackAnswer, Pace
 
@@ -38,6 +40,44 @@ class FeedbackForm(forms.ModelForm):
         self.fields["usefulness"].help_text = _("1: not useful at all – 5: very useful")
 
 
+SKILL_SCALE = [(value, str(value)) for value in range(1, 6)]
+# Each learning outcome is asked twice: where the participant stood before, and stands now
+# (the legend, and the error when it is left out).
+MOMENTS = {
+    "before": (_("Before the training"), _("Rate your skill before the training, from 1 to 5.")),
+    "after": (_("Now"), _("Rate your skill now, from 1 to 5.")),
+}
+
+
+class SelfAssessmentForm(forms.Form):
+    """Two ratings, 1–5, per learning outcome of `text`: fields `before_1`, `after_1`…;
+    `outcomes` lists [(outcome, [(legend, bound field) before and now])] for the template."""
+
+    def __init__(self, *args, text, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outcomes = []
+        for number, outcome in enumerate(text.outcome_list, start=1):
+            pair = []
+            for moment, (legend, required) in MOMENTS.items():
+                name = f"{moment}_{number}"
+                self.fields[name] = forms.TypedChoiceField(
+                    label=outcome,
+                    coerce=int,
+                    choices=SKILL_SCALE,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": required, "invalid_choice": required},
+                )
+                pair.append((legend, self[name]))
+            self.outcomes.append((outcome, pair))
+
+    def ratings(self):
+        """{outcome number: (before, after)} of a valid form."""
+        return {
+            number: (self.cleaned_data[f"before_{number}"], self.cleaned_data[f"after_{number}"])
+            for number in range(1, len(self.outcomes) + 1)
+        }
+
+
 class ReportForm(forms.Form):
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -52,3 +92,30 @@ class ReportForm(forms.Form):
         if since and until and until < since:
             self.add_error("until", _("The end of the period cannot be before its start."))
         return cleaned
+
+
+class SelfAssessmentAdminForm(WagtailAdminModelForm):
+    """The editors' form of a self-assessment version: every language lists as many learning
+    outcomes (a rating is stored by the outcome's number)."""
+
+    def is_valid(self):
+        # The texts are checked after their formset, which the parent's clean() runs before.
+        if not super().is_valid():
+            return False
+        counts = {
+            form.cleaned_data["language"]: len(
+                [line for line in form.cleaned_data["outcomes"].splitlines() if line.strip()]
+            )
+            for form in self.formsets["texts"].forms
+            if form.cleaned_data.get("language") and not form.cleaned_data.get("DELETE")
+        }
+        if len(set(counts.values())) > 1:
+            self.add_error(
+                None,
+                _(
+                    "Every language must list the same number of learning outcomes, one per "
+                    "line, in the same order."
+                ),
+            )
+            return False
+        return True

@@ -1,5 +1,6 @@
-"""Session feedback: the questions (a version per change, a text per language) and the answers,
-kept without any link to the person who gave them."""
+"""Session feedback and the self-assessment of skills after the in-person session: the
+questions (a version per change, a text per language) and the answers, kept without any link to
+the person who gave them."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,9 +20,10 @@ class Pace(models.TextChoices):
     TOO_FAST = "fast", _("Too fast")
 
 
-class Questionnaire(ClusterableModel):
-    """One version of the feedback questions. Once answered it is frozen: editors add a new
-    version, and the newest one is asked from then on."""
+class QuestionsVersion(ClusterableModel):
+    """One version of questions asked after a session, with its wording per language (`texts`)
+    and its `answers`. Once answered it is frozen: editors add a new version, and the newest
+    one is asked from then on."""
 
     name = models.CharField(
         _("name"), max_length=100, help_text=_("For staff only, e.g. “Version 2, from May 2026”.")
@@ -29,9 +31,8 @@ class Questionnaire(ClusterableModel):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("feedback questionnaire")
-        verbose_name_plural = _("feedback questionnaires")
 
     def __str__(self):
         return self.name
@@ -49,6 +50,14 @@ class Questionnaire(ClusterableModel):
         """The questions in `language`, or in English when that translation is missing."""
         texts = {text.language: text for text in self.texts.all()}
         return texts.get(language) or texts.get(settings.LANGUAGE_CODE)
+
+
+class Questionnaire(QuestionsVersion):
+    """One version of the feedback questions."""
+
+    class Meta(QuestionsVersion.Meta):
+        verbose_name = _("feedback questionnaire")
+        verbose_name_plural = _("feedback questionnaires")
 
 
 class QuestionnaireText(models.Model):
@@ -143,3 +152,105 @@ class FeedbackInvitation(models.Model):
 
     def __str__(self):
         return f"{self.session_id}: {self.sent_at:%Y-%m-%d}"
+
+
+class SelfAssessment(QuestionsVersion):
+    """One version of the learning outcomes participants rate themselves against after the
+    in-person session (before the training and now, 1–5)."""
+
+    class Meta(QuestionsVersion.Meta):
+        verbose_name = _("self-assessment of skills")
+        verbose_name_plural = _("self-assessments of skills")
+
+    def text_in(self, language):
+        """The outcomes in `language`; in English when that translation is missing or does not
+        list as many outcomes (a rating is stored by the outcome's number)."""
+        texts = {text.language: text for text in self.texts.all()}
+        english = texts.get(settings.LANGUAGE_CODE)
+        text = texts.get(language)
+        if text is None or (english and len(text.outcome_list) != len(english.outcome_list)):
+            return english or text
+        return text
+
+
+class SelfAssessmentText(models.Model):
+    """The learning outcomes of a self-assessment in one language, one per line."""
+
+    questionnaire = ParentalKey(SelfAssessment, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    introduction = models.TextField(_("introduction"), blank=True)
+    outcomes = models.TextField(
+        _("learning outcomes"),
+        help_text=_("One learning outcome per line, in the same order in every language."),
+    )
+
+    class Meta:
+        ordering = ["questionnaire", "language"]
+        verbose_name = _("learning outcomes in one language")
+        verbose_name_plural = _("learning outcomes in each language")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "language"], name="one_outcome_text_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.questionnaire} ({self.language})"
+
+    @property
+    def outcome_list(self):
+        return [line.strip() for line in self.outcomes.splitlines() if line.strip()]
+
+
+class SelfAssessmentAnswer(models.Model):
+    """One participant's self-assessment after one in-person session: no person, no account,
+    no time of day (its ratings are in `ratings`)."""
+
+    session = models.ForeignKey(
+        "programme.Session",
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="self_assessment_answers",
+    )
+    questionnaire = models.ForeignKey(
+        SelfAssessment, on_delete=models.PROTECT, related_name="answers"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+
+    class Meta:
+        ordering = ["session", "pk"]
+        verbose_name = _("self-assessment answer")
+        verbose_name_plural = _("self-assessment answers")
+
+    def __str__(self):
+        return f"{self.session_id}: {self.pk}"
+
+
+class OutcomeRating(models.Model):
+    """How a participant rates one learning outcome, before the training and now."""
+
+    answer = models.ForeignKey(
+        SelfAssessmentAnswer, on_delete=models.CASCADE, related_name="ratings"
+    )
+    outcome = models.PositiveSmallIntegerField(_("learning outcome (number in its version)"))
+    before = models.PositiveSmallIntegerField(
+        _("before the training"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    after = models.PositiveSmallIntegerField(
+        _("after the training"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        ordering = ["answer", "outcome"]
+        verbose_name = _("rating of a learning outcome")
+        verbose_name_plural = _("ratings of learning outcomes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(before__gte=1, before__lte=5, after__gte=1, after__lte=5),
+                name="ratings_from_1_to_5",
+            ),
+            models.UniqueConstraint(fields=["answer", "outcome"], name="one_rating_per_outcome"),
+        ]
+
+    def __str__(self):
+        return f"{self.outcome}: {self.before} → {self.after}"

@@ -1,5 +1,5 @@
-"""The public page of the programme in figures, and the feedback form a participant reaches by
-their signed link."""
+"""The public page of the programme in figures, the open data, and the feedback and
+self-assessment forms a participant reaches by their signed link."""
 
 import json
 
@@ -12,15 +12,19 @@ from wagtail.models import Site
 from figures.charts import bar_chart
 from figures.counts import THRESHOLD, public_figures
 from figures.feedback import (
+    FEEDBACK,
+    SELF_ASSESSMENT,
     AlreadyAnswered,
     LinkInvalid,
     current_questionnaire,
+    current_self_assessment,
     has_answered,
     is_open,
     read_link,
     record_answer,
+    record_self_assessment,
 )
-from figures.forms import FeedbackForm
+from figures.forms import FeedbackForm, SelfAssessmentForm
 from figures.open_data import (
     DATASETS,
     FORMATS,
@@ -32,7 +36,7 @@ from figures.open_data import (
 )
 from web.cache_headers import mark_private
 
-TEMPLATE = "figures/feedback.html"
+TEMPLATES = {FEEDBACK: "figures/feedback.html", SELF_ASSESSMENT: "figures/self_assessment.html"}
 
 
 def figures_page(request):
@@ -49,21 +53,46 @@ def figures_page(request):
 
 
 def feedback(request, token):
+    return survey_page(request, token, FEEDBACK)
+
+
+def self_assessment(request, token):
+    return survey_page(request, token, SELF_ASSESSMENT)
+
+
+def survey_page(request, token, survey):
+    """The form of `survey` for the link's participant and session, or why there is none."""
+    template = TEMPLATES[survey]
     try:
-        enrolment, session = read_link(token)
+        enrolment, session = read_link(token, survey)
     except LinkInvalid:
-        return mark_private(render(request, TEMPLATE, {"state": "invalid"}, status=404))
+        return mark_private(render(request, template, {"state": "invalid"}, status=404))
     context = {"session": session, "cohort": session.cohort}
-    if has_answered(enrolment, session):
+    if has_answered(enrolment, session, survey):
         context["state"] = "answered"
     elif not is_open(session):
         ended = session.ends_at and session.ends_at <= timezone.now()
         context["state"] = "closed" if ended else "not_yet"
     else:
-        context.update(answer_form(request, enrolment, session))
+        answer = answer_form if survey == FEEDBACK else self_assessment_form
+        context.update(answer(request, enrolment, session))
         if context.get("saved"):
             return redirect(request.path)
-    return mark_private(render(request, TEMPLATE, context))
+    return mark_private(render(request, template, context))
+
+
+def self_assessment_form(request, enrolment, session):
+    language = translation.get_language()
+    version = current_self_assessment()
+    text = version.text_in(language)
+    form = SelfAssessmentForm(request.POST or None, text=text)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_self_assessment(enrolment, session, version, language, form.ratings())
+        except AlreadyAnswered:
+            return {"state": "answered"}
+        return {"saved": True}
+    return {"state": "open", "form": form, "text": text}
 
 
 def answer_form(request, enrolment, session):

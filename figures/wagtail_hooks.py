@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,7 +14,14 @@ from applications.records import Application, ProposedParticipant
 from certificates.models import Attendance, Certificate, Enrolment
 from figures import admin_views
 from figures.feedback import awaiting_feedback, prune_feedback
-from figures.models import FeedbackAnswer, Questionnaire
+from figures.forms import SelfAssessmentAdminForm
+from figures.models import (
+    FeedbackAnswer,
+    OutcomeRating,
+    Questionnaire,
+    SelfAssessment,
+    SelfAssessmentAnswer,
+)
 from figures.sitemap import FiguresSitemap
 from home.views import SITEMAP_HOOK
 from members.access import is_participant
@@ -29,6 +36,9 @@ EDITOR_PERMISSIONS = [
     "change_questionnaire",
     "view_questionnaire",
     "view_feedbackanswer",
+    "add_selfassessment",
+    "change_selfassessment",
+    "view_selfassessment",
 ]
 
 
@@ -50,6 +60,29 @@ class QuestionnaireViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionnaireViewSet)
+
+
+class SelfAssessmentViewSet(SnippetViewSet):
+    model = SelfAssessment
+    icon = "tasks"
+    menu_label = _("Learning outcomes")
+    add_to_admin_menu = True
+    menu_order = 231
+    list_display = ["name", "created_at"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            InlinePanel(
+                "texts",
+                label=_("Learning outcomes in each language"),
+                heading=_("Learning outcomes in each language"),
+            ),
+        ],
+        base_form_class=SelfAssessmentAdminForm,
+    )
+
+
+register_snippet(SelfAssessmentViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -118,6 +151,8 @@ page_cache.register(
         Application,
         ProposedParticipant,
         FeedbackAnswer,
+        SelfAssessmentAnswer,
+        OutcomeRating,
     ],
     url_names=["figures:figures", "figures:open_data_file", "figures:dcat"],
 )

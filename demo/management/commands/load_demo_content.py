@@ -14,7 +14,7 @@ from applications.models import ApplicationPage
 from demo.content import site as content
 from demo.loaders.certificates import load_certificates
 from demo.loaders.committee import load_committee
-from demo.loaders.figures import load_feedback
+from demo.loaders.figures import load_feedback, load_self_assessments
 from demo.loaders.programme import ensure_topics, load_cohorts, load_events
 from demo.translate import translate
 from home.bootstrap import ensure_locales, install_home_page
@@ -90,6 +90,7 @@ class Command(BaseCommand):
             self.ensure_translations(home, locales, users["editor"])
             load_certificates(users["editor"])
             load_feedback()
+            load_self_assessments()
             self.ensure_contact(home)
             if self.missing is not None:
                 self.stdout.write(json.dumps(self.missing, ensure_ascii=False, indent=1))
