@@ -52,6 +52,18 @@ def test_no_number_of_people_from_1_to_4_is_published(client, site_tree, program
     assert not {"1", "2", "3", "4"} & set(cells)
 
 
+def test_the_page_shows_the_skills_before_and_after_per_learning_outcome(
+    client, site_tree, programme
+):
+    html = client.get(figures_url("fr")).content.decode()
+    section = html.split('id="self_assessment"', 1)[1].split("</section>", 1)[0]
+    assert "Compétences avant et après la session en présentiel" in section
+    assert '<svg class="chart" role="img"' in section
+    cells = re.findall(r"<tr><th scope=\"row\">([^<]+)</th>(.*?)</tr>", section)
+    values = {label: re.findall(r">([^<>]+)</td>", row) for label, row in cells}
+    assert values == {"Expliquer l’IA": ["9", "2,3", "3,9"], "Acheter l’IA": ["9", "1,7", "3,0"]}
+
+
 def test_the_page_is_cached_until_a_counted_fact_changes(
     client,
     site_tree,

@@ -28,6 +28,10 @@ def test_the_xlsx_has_the_exact_numbers_and_says_it_is_confidential(client, edit
     assert "CONFIDENTIAL" in workbook["by_country"]["A1"].value
     assert ("France", 3, 2) in sheet_rows(workbook, "by_country")  # exact, under 5
     assert ("Accepted", 1) in sheet_rows(workbook, "applications")
+    assert sheet_rows(workbook, "self_assessment")[3:] == [
+        ("Explain AI", 9, 2.3, 3.9),
+        ("Buy AI", 9, 1.7, 3.0),
+    ]
 
 
 def test_the_pdf_follows_the_small_number_rule(client, editor, programme):
@@ -37,6 +41,7 @@ def test_the_pdf_follows_the_small_number_rule(client, editor, programme):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "France fewer than 5 fewer than 5" in " ".join(text.split())
     assert "Italy 7 5" in " ".join(text.split())
+    assert "Explain AI 9 2.3 3.9" in " ".join(text.split())
 
 
 def test_a_period_in_the_wrong_order_is_refused_next_to_the_field(client, editor, programme):

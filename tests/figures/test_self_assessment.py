@@ -136,7 +136,7 @@ def test_my_space_offers_the_self_assessment_until_answered(client, enrolments, 
         my_space = reverse("members:my_space")
     page = client.get(my_space).content.decode()
     link = re.search(r'href="(/de/self-assessment/[^"]+)"', page).group(1)
-    assert "Ihre Kompetenzen nach Präsenztermin" in page
+    assert "Ihre Kompetenzen nach dem Präsenztermin einschätzen" in page
     client.post(link, ratings())
     page = client.get(my_space).content.decode()
     assert "/de/self-assessment/" not in page and "/de/feedback/" in page
