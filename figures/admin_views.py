@@ -1,5 +1,6 @@
 """Staff's screens: session feedback (per session, the number of answers, the average
-usefulness, the pace and the free text, which only staff ever read) and the funder's report."""
+usefulness, the pace and the free text, which only staff ever read; after the in-person session,
+the self-assessment per learning outcome) and the funder's report."""
 
 import datetime
 from collections import Counter, defaultdict
@@ -11,10 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from figures.counts import self_assessment_table
 from figures.forms import ReportForm
-from figures.models import FeedbackAnswer, Pace
+from figures.models import FeedbackAnswer, Pace, SelfAssessmentAnswer
 from figures.report import pdf_report, xlsx_report
-from programme.models import Cohort
+from programme.models import Cohort, Session
 from web.cache_headers import mark_private
 
 VIEW_FEEDBACK = "figures.view_feedbackanswer"
@@ -51,7 +53,19 @@ class FeedbackView(StaffView):
                 if answers[session.pk]
             ]
             cohorts.append({"cohort": cohort, "sessions": sessions})
-        return super().get_context_data(cohorts=cohorts, **kwargs)
+        return super().get_context_data(
+            cohorts=cohorts, self_assessments=self_assessments(), **kwargs
+        )
+
+
+def self_assessments():
+    """[(session, exact table per learning outcome)] of the sessions with self-assessments."""
+    assessed = (
+        SelfAssessmentAnswer.objects.values_list("session_id", flat=True).distinct().order_by()
+    )
+    sessions = Session.objects.filter(pk__in=assessed).select_related("cohort")
+    ordered = sorted(sessions, key=lambda session: (session.cohort.planned_start, session.pk))
+    return [(session, self_assessment_table([session.pk])) for session in ordered]
 
 
 def session_summary(session, answers):

@@ -204,12 +204,12 @@ def count_figures(since=None, until=None):
             average_of={1: 0},
             row_heading=_("Cohort"),
         ),
-        _self_assessment([s.pk for s in held]),
+        self_assessment_table([s.pk for s in held]),
     ]
     return {table.key: table for table in tables}
 
 
-def _self_assessment(session_ids):
+def self_assessment_table(session_ids):
     """Per learning outcome, how many rated it and their average before the training and after
     the in-person session. Versions that word an outcome alike share its row."""
     ratings = (

@@ -176,3 +176,15 @@ def test_outcomes_freeze_once_answered_and_every_language_lists_as_many(
 
     page = client.get(assessment_path(enrolments["Çağla Yılmaz"], in_person)).content.decode()
     assert "<legend>KI beschaffen</legend>" in page
+
+
+def test_staff_read_the_self_assessment_per_outcome(client, enrolments, in_person, editor):
+    client.post(assessment_path(enrolments["Jürgen Groß"], in_person), ratings(before=2, after=4))
+    client.force_login(editor)
+    page = client.get(reverse("figures_feedback")).content.decode()
+    assert "Self-assessment of skills" in page
+    first = current_self_assessment().text_in("en").outcome_list[0]
+    # One participant, at most exact figures for staff: 1 answer, before 2, after 4.
+    assert re.search(
+        rf'<th scope="row">{re.escape(first)}</th><td>1</td><td>2.0</td><td>4.0</td>', page
+    )
