@@ -44,20 +44,25 @@ def bar_chart(table, dom_id):
     scale = (WIDTH - VALUE_ROOM) / (largest or 1)
     parts, y = [], 0
     if len(columns) > 1:
-        x = 0
+        x = legend_y = 0
         for n, i in enumerate(columns):
+            room = 16 + 9 * len(str(table.columns[i]))
+            if x and x + room > WIDTH:  # the next key on a line of its own
+                x, legend_y = 0, legend_y + LEGEND_HEIGHT
             parts.append(
                 format_html(
-                    '<rect class="bar bar-{}" x="{}" y="2" width="12" height="12"/>'
-                    '<text x="{}" y="13">{}</text>',
+                    '<rect class="bar bar-{}" x="{}" y="{}" width="12" height="12"/>'
+                    '<text x="{}" y="{}">{}</text>',
                     n,
                     x,
+                    legend_y + 2,
                     x + 16,
+                    legend_y + 13,
                     table.columns[i],
                 )  # fmt: skip
             )
-            x += 16 + 9 * len(str(table.columns[i])) + 12
-        y = LEGEND_HEIGHT
+            x += room + 12
+        y = legend_y + LEGEND_HEIGHT
     for label, values in table.rows:
         parts.append(format_html('<text class="label" x="0" y="{}">{}</text>', y + 13, label))
         y += LABEL_HEIGHT

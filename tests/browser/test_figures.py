@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from figures.feedback import SELF_ASSESSMENT, feedback_path
 from tests.browser.test_design import OVERFLOW
 from tests.figures.conftest import programme  # noqa: F401  (fixture)
+from tests.figures.test_self_assessment import end_in_person_session
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,3 +47,23 @@ def test_the_figures_page_at_320_and_1280_px_and_in_print(
         assert_accessible(page)
     page.emulate_media(media="print")
     assert all(chart["width"] > 0 for chart in page.evaluate(CHARTS))
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_self_assessment_form_reads_at_320_and_1280_px_and_reports_a_missing_rating(
+    live_server, site_tree, cohort, enrolments, page, assert_accessible, width
+):
+    in_person = end_in_person_session(cohort)
+    path = feedback_path(enrolments["Jürgen Groß"], in_person, survey=SELF_ASSESSMENT)
+    page.set_viewport_size({"width": width, "height": 900})
+    assert page.goto(f"{live_server.url}{path}").status == 200
+    overflow = page.evaluate(OVERFLOW)
+    assert overflow["scrollWidth"] <= overflow["width"], overflow["wide"]
+    assert_accessible(page)
+    page.check("#id_before_1_0")
+    page.get_by_role("button", name="Selbsteinschätzung senden").click()
+    summary = page.locator("#error-summary")
+    assert summary.is_visible()
+    assert "Bewerten Sie Ihre heutige Kompetenz" in summary.inner_text()
+    assert page.title().startswith("Fehler:")
+    assert_accessible(page)

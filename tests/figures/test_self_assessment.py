@@ -25,14 +25,18 @@ from web.pruning import prune
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def in_person(cohort):
+def end_in_person_session(cohort):
     """The cohort's in-person session (the fifth), ended an hour ago."""
     session = cohort.sessions.get(position=5)
     session.ends_at = timezone.now() - datetime.timedelta(hours=1)
     session.starts_at = session.ends_at - datetime.timedelta(hours=6)
     session.save()
     return session
+
+
+@pytest.fixture
+def in_person(cohort):
+    return end_in_person_session(cohort)
 
 
 def assessment_path(enrolment, session):
