@@ -121,9 +121,10 @@ class FeedbackAnswer(models.Model):
 
 
 class FeedbackReceipt(models.Model):
-    """That someone answered about a session: a one-way digest of their enrolment and the
-    session (figures/feedback.py), which refuses a second answer and names no one. It is
-    kept apart from the answer, with no order nor date, so the two cannot be matched."""
+    """That someone answered a survey (feedback or self-assessment) about a session: a one-way
+    digest of the survey, their enrolment and the session (figures/feedback.py), which refuses
+    a second answer and names no one. It is kept apart from the answer, with no order nor date,
+    so the two cannot be matched."""
 
     digest = models.CharField(max_length=64, primary_key=True)
     session = models.ForeignKey(
