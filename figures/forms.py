@@ -2,6 +2,7 @@
 language, and the period of the funder's report."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -94,28 +95,43 @@ class ReportForm(forms.Form):
         return cleaned
 
 
-class SelfAssessmentAdminForm(WagtailAdminModelForm):
-    """The editors' form of a self-assessment version: every language lists as many learning
-    outcomes (a rating is stored by the outcome's number)."""
+class QuestionsAdminForm(WagtailAdminModelForm):
+    """The editors' form of a version of questions: its wording in English is required (every
+    other language falls back on it)."""
 
     def is_valid(self):
         # The texts are checked after their formset, which the parent's clean() runs before.
         if not super().is_valid():
             return False
-        counts = {
-            form.cleaned_data["language"]: len(
-                [line for line in form.cleaned_data["outcomes"].splitlines() if line.strip()]
-            )
+        texts = {
+            form.cleaned_data["language"]: form.cleaned_data
             for form in self.formsets["texts"].forms
             if form.cleaned_data.get("language") and not form.cleaned_data.get("DELETE")
         }
-        if len(set(counts.values())) > 1:
-            self.add_error(
-                None,
-                _(
-                    "Every language must list the same number of learning outcomes, one per "
-                    "line, in the same order."
-                ),
-            )
+        problem = self.texts_problem(texts)
+        if problem:
+            self.add_error(None, problem)
             return False
         return True
+
+    def texts_problem(self, texts):
+        if settings.LANGUAGE_CODE not in texts:
+            return _("Give the wording in English at least: other languages fall back on it.")
+        return None
+
+
+class SelfAssessmentAdminForm(QuestionsAdminForm):
+    """…and every language lists as many learning outcomes (a rating is stored by the
+    outcome's number)."""
+
+    def texts_problem(self, texts):
+        counts = {
+            len([line for line in text["outcomes"].splitlines() if line.strip()])
+            for text in texts.values()
+        }
+        if len(counts) > 1:
+            return _(
+                "Every language must list the same number of learning outcomes, one per line, "
+                "in the same order."
+            )
+        return super().texts_problem(texts)

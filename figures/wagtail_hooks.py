@@ -14,7 +14,7 @@ from applications.records import Application, ProposedParticipant
 from certificates.models import Attendance, Certificate, Enrolment
 from figures import admin_views
 from figures.feedback import awaiting_feedback, prune_feedback
-from figures.forms import SelfAssessmentAdminForm
+from figures.forms import QuestionsAdminForm, SelfAssessmentAdminForm
 from figures.models import (
     FeedbackAnswer,
     OutcomeRating,
@@ -49,14 +49,17 @@ class QuestionnaireViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 230
     list_display = ["name", "created_at"]
-    panels = [
-        FieldPanel("name"),
-        InlinePanel(
-            "texts",
-            label=_("Questions in each language"),
-            heading=_("Questions in each language"),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            InlinePanel(
+                "texts",
+                label=_("Questions in each language"),
+                heading=_("Questions in each language"),
+            ),
+        ],
+        base_form_class=QuestionsAdminForm,
+    )
 
 
 register_snippet(QuestionnaireViewSet)

@@ -174,6 +174,11 @@ def test_outcomes_freeze_once_answered_and_every_language_lists_as_many(
     refused = client.post(add_url, new)
     assert "the same number of learning outcomes" in refused.content.decode()
     assert SelfAssessment.objects.count() == 1
+    without_english = {**new, "texts-0-language": "fr"}
+    without_english["texts-1-outcomes"] = "KI erklären\nKI beschaffen"
+    refused = client.post(add_url, without_english)
+    assert "Give the wording in English at least" in refused.content.decode()
+    assert SelfAssessment.objects.count() == 1
     new["texts-1-outcomes"] = "KI erklären\nKI beschaffen"
     assert client.post(add_url, new).status_code == 302
     assert SelfAssessmentText.objects.filter(questionnaire__name="Version 2").count() == 2
