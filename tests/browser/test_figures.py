@@ -15,6 +15,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
+DESCRIPTION_SIZE = "() => getComputedStyle(document.querySelector('#progress p')).fontSize"
 CHARTS = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
     const box = svg.getBoundingClientRect();
     const text = svg.querySelector('text.label');
@@ -44,6 +45,10 @@ def test_the_figures_page_at_320_and_1280_px_and_in_print(
         for chart in charts:
             assert 0 < chart["width"] <= width and chart["height"] > 0
             assert chart["font"] >= 9, f"chart labels {chart['font']:.1f} px high at {width} px"
+        # Each figure's description reads as body text (the key facts' big-number style once
+        # leaked onto it through a shared class name).
+        size = page.evaluate(DESCRIPTION_SIZE)
+        assert float(size.removesuffix("px")) <= 20, size
         assert_accessible(page)
     page.emulate_media(media="print")
     assert all(chart["width"] > 0 for chart in page.evaluate(CHARTS))
