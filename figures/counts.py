@@ -239,7 +239,7 @@ def self_assessment_table(session_ids):
             "in-person session, and how many answered. An average of fewer than 5 answers is not "
             "shown."
         ),
-        [_("Answers"), _("Average before (1–5)"), _("Average after (1–5)")],
+        [_("Answers"), _("Before, average (1–5)"), _("After, average (1–5)")],
         [
             (label, [answers, round(before / answers, 1), round(after / answers, 1)])
             for label, (answers, before, after) in sums.items()

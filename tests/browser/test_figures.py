@@ -68,7 +68,7 @@ def test_the_self_assessment_form_reads_at_320_and_1280_px_and_reports_a_missing
     page.check("#id_before_1_0")
     page.get_by_role("button", name="Selbsteinschätzung senden").click()
     summary = page.locator("#error-summary")
-    assert summary.is_visible()
+    summary.wait_for()  # the page sent back with its errors
     assert "Bewerten Sie Ihre heutige Kompetenz" in summary.inner_text()
     assert page.title().startswith("Fehler:")
     assert_accessible(page)
