@@ -320,6 +320,8 @@ if USING_POSTGRES:
         for code, configuration in SEARCH_CONFIGURATIONS.items()
     }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Renditions of restricted images are stored privately and served by Django (web/storage.py).
+WAGTAILIMAGES_RENDITION_STORAGE = "web.storage.RenditionStorage"
 WAGTAILDOCS_DOCUMENT_MODEL = "committee.Resource"
 WAGTAIL_FRONTEND_LOGIN_URL = "members:login"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

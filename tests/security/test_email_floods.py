@@ -209,8 +209,8 @@ def test_a_flood_of_applications_reaches_staff_as_five_emails_and_one_digest_an_
         assert application.reference not in digests[0].body
 
 
+# Free text besides the names (of the authority, its region, its contact and participants).
 SPAM = {
-    "region": "Visit cheap-pills.example now",
     "contact_position": "Click http://phish.example/login",
     "service": "other",
     "service_other": "WIN A PRIZE at prize.example",
