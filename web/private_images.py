@@ -103,10 +103,9 @@ def keep_image_private(image):
         rendition.delete()  # Wagtail deletes its file once the transaction is committed
 
 
-@receiver(post_save, dispatch_uid="web.private_images.image_saved")
+@receiver(post_save, sender=get_image_model(), dispatch_uid="web.private_images.image_saved")
 def image_saved(sender, instance, **kwargs):
-    if sender is get_image_model():
-        keep_image_private(instance)
+    keep_image_private(instance)
 
 
 @receiver(post_save, sender=CollectionViewRestriction, dispatch_uid="web.private_images.restricted")

@@ -126,7 +126,9 @@ def test_the_form_says_why_next_to_the_field_in_the_visitors_language(
     assert not Application.objects.exists()
 
 
-@pytest.mark.parametrize("kind", ["word-processor-letter", "web-link-letter", "open-at-page-one"])
+@pytest.mark.parametrize(
+    "kind", ["word-processor-letter", "web-link-letter", "libreoffice-like-tagged-letter"]
+)
 def test_staff_download_a_sanitised_copy_never_the_uploaded_file(
     apply_pages, italy, client, editor, kind
 ):

@@ -14,10 +14,12 @@ from fpdf import FPDF
 from pypdf import PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
     NameObject,
+    NullObject,
     NumberObject,
     TextStringObject,
 )
@@ -405,6 +407,40 @@ def letter_with_a_comment(writer):
     writer.pages[0][name("/Annots")] = ArrayObject([writer._add_object(note)])
 
 
+def libreoffice_like(writer):
+    """What LibreOffice Writer's PDF export adds around the pages: a tagged structure (with
+    /Link and /Form structure types), XMP metadata, the document's language, viewer preferences
+    and an /OpenAction that only says which page to open at."""
+    page = writer.pages[0].indirect_reference
+    paragraph = writer._add_object(dictionary(Type=name("/StructElem"), S=name("/P"), Pg=page))
+    link = writer._add_object(dictionary(Type=name("/StructElem"), S=name("/Link"), Pg=page))
+    form = writer._add_object(dictionary(Type=name("/StructElem"), S=name("/Form"), Pg=page))
+    document = writer._add_object(
+        dictionary(
+            Type=name("/StructElem"), S=name("/Document"), K=ArrayObject([paragraph, link, form])
+        )
+    )
+    metadata = DecodedStreamObject()
+    metadata.set_data(
+        b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        b'<pdf:Producer>LibreOffice 7.6</pdf:Producer></x:xmpmeta><?xpacket end="w"?>'
+    )
+    metadata[name("/Type")] = name("/Metadata")
+    metadata[name("/Subtype")] = name("/XML")
+    root = writer._root_object
+    root[name("/StructTreeRoot")] = writer._add_object(
+        dictionary(Type=name("/StructTreeRoot"), K=document)
+    )
+    root[name("/MarkInfo")] = dictionary(Marked=BooleanObject(True))
+    root[name("/Metadata")] = writer._add_object(metadata)
+    root[name("/Lang")] = text("it-IT")
+    root[name("/ViewerPreferences")] = dictionary(DisplayDocTitle=BooleanObject(True))
+    root[name("/OpenAction")] = ArrayObject(
+        [page, name("/XYZ"), NullObject(), NullObject(), NumberObject(0)]
+    )
+    writer.add_metadata({"/Creator": "Writer", "/Producer": "LibreOffice 7.6"})
+
+
 ACCEPTED = {
     "plain-letter": lambda: LETTER,
     "open-at-page-one": lambda: letter_with(
@@ -413,6 +449,7 @@ ACCEPTED = {
         )(writer)
     ),
     "word-processor-letter": fpdf_letter,
+    "libreoffice-like-tagged-letter": lambda: letter_with(libreoffice_like),
     "web-link-letter": lambda: letter_with(link_to(uri("https://aiforcities.eu/en/"))),
     "letter-with-a-comment": lambda: letter_with(letter_with_a_comment),
     "incremental-update": incremental_update,
