@@ -10,6 +10,7 @@ collection, or restricting a collection, renames the original and drops its rend
 Wagtail makes again on the next page view, on the right side.
 """
 
+import logging
 import mimetypes
 import posixpath
 import secrets
@@ -25,6 +26,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.permissions import policy_registry
 
 from web.storage import PRIVATE_PREFIX, RESTRICTED_MARK
+
+logger = logging.getLogger(__name__)
 
 RENDITION_FOLDER = "images/"
 
@@ -85,8 +88,12 @@ def rename_original(field_file, restricted):
         target = f"{RESTRICTED_MARK}{secrets.token_hex(8)}_{base}"
     else:
         target = base[len(RESTRICTED_MARK) :].split("_", 1)[-1]
-    with storage.open(field_file.name, "rb") as source:
-        new_name = storage.save(posixpath.join(folder, target), source)
+    try:
+        with storage.open(field_file.name, "rb") as source:
+            new_name = storage.save(posixpath.join(folder, target), source)
+    except FileNotFoundError:  # A record without its file: nothing to hide, nothing to move.
+        logger.warning("Image file %s not found; its name is left as it was", field_file.name)
+        return None
     storage.delete(field_file.name)
     return new_name
 
