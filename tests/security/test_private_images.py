@@ -1,10 +1,13 @@
 """Images of restricted collections (the member library) are never in public media: their
 renditions are served by Django to those the collection lets in (issue 21, point 8)."""
 
+import importlib
 import io
+import posixpath
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.urls import reverse
@@ -99,3 +102,21 @@ def test_restricting_a_collection_takes_its_images_out_of_public_media_and_back(
 @pytest.mark.parametrize("name", ["board.png", "restricted~missing.png", "restricted~..%2fx"])
 def test_unknown_or_unmarked_names_are_not_found(client, committee_tree, name):
     assert client.get(f"/images/restricted/{name}").status_code == 404
+
+
+def test_images_already_in_the_member_library_are_moved_by_the_migration(committee_tree):
+    """Before this release, member-library images had public renditions: the committee's data
+    migration marks their originals and deletes those renditions."""
+    image = add_image(Collection.get_first_root_node())
+    public = image.get_rendition("fill-32x32")
+    get_image_model().objects.filter(pk=image.pk).update(collection=committee_tree.collection)
+
+    migration = importlib.import_module(
+        "committee.migrations.0006_restricted_images_named_privately"
+    )
+    migration.mark_restricted_images(django_apps, schema_editor=None)
+
+    image.refresh_from_db()
+    assert posixpath.basename(image.file.name).startswith("restricted~")
+    assert not in_public_media(public)
+    assert image.get_rendition("fill-32x32").url.startswith("/images/restricted/")
