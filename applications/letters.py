@@ -129,7 +129,9 @@ def _acting_open_action(obj):
     what LibreOffice and most word processors write, and it can do nothing else."""
     if "/OpenAction" not in obj:
         return False
-    return not isinstance(obj["/OpenAction"].get_object(), _pypdf()[1].ArrayObject)
+    destination = obj["/OpenAction"].get_object()
+    # A page and a view ([3 0 R /Fit]), or the name of a destination in the document.
+    return not isinstance(destination, (_pypdf()[1].ArrayObject, str, bytes))
 
 
 def refusal_for(obj):
