@@ -38,7 +38,9 @@ def no_submission_limit(settings):
 @pytest.fixture
 def final_conference(site_tree):
     english = EventTopic.objects.create(
-        title=TITLES["en"], summary="<p>The programme's results.</p>", locale=site_tree.locales["en"]
+        title=TITLES["en"],
+        summary="<p>The programme's results.</p>",
+        locale=site_tree.locales["en"],
     )
     for code in ("fr", "de"):
         translated = english.copy_for_translation(site_tree.locales[code])
