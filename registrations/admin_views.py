@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -242,6 +242,19 @@ class WaitingListMovesUp:
         return instance
 
 
+class RegistrationIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("event")
+            .annotate(
+                confirmed_count=Count("registrants", filter=Q(registrants__status="confirmed")),
+                waiting_count=Count("registrants", filter=Q(registrants__status="waiting")),
+            )
+        )
+
+
 class RegistrationCreateView(WaitingListMovesUp, CreateView):
     pass
 
@@ -264,6 +277,7 @@ class EventRegistrationViewSet(ModelViewSet):
         FieldPanel("closes_at"),
     ]
     list_filter = ["is_open"]
+    index_view_class = RegistrationIndexView
     add_view_class = RegistrationCreateView
     edit_view_class = RegistrationEditView
 
@@ -273,14 +287,8 @@ class EventRegistrationViewSet(ModelViewSet):
             Column("event", label=_("event"), accessor="__str__"),
             BooleanColumn("is_open", label=_("open to the public")),
             Column("capacity", label=_("places")),
-            RegistrantsColumn("registrants", label=_("Registrants")),
+            RegistrantsColumn("registrant_counts", label=_("Registrants"), accessor="pk"),
         ]
-
-    def get_queryset(self, request):
-        return EventRegistration.objects.select_related("event").annotate(
-            confirmed_count=Count("registrants", filter=Q(registrants__status="confirmed")),
-            waiting_count=Count("registrants", filter=Q(registrants__status="waiting")),
-        )
 
     def get_urlpatterns(self):
         return [
