@@ -207,3 +207,14 @@ def test_a_registrant_s_data_is_exported_and_erased_on_request(registrants, caps
     assert not Registrant.objects.filter(name="Claire Martin").exists()
     assert not Registrant.objects.filter(email__iexact="claire@lyon.example").exists()
     assert Registrant.objects.count() == 4
+
+
+def test_the_demo_opens_the_final_conference_with_a_few_registrants(client, final_conference):
+    from demo.loaders.registrations import REGISTRANTS, load_registrations  # noqa: PLC0415
+
+    load_registrations()
+    load_registrations()
+    registration = EventRegistration.objects.get(event=final_conference)
+    assert registration.is_open and registration.registrants.count() == len(REGISTRANTS)
+    with time_machine.travel(NOW, tick=False):
+        assert client.get(f"/it/events/{final_conference.pk}/register/").status_code == 200
