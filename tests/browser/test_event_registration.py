@@ -19,9 +19,9 @@ pytestmark = [
 
 GOOGLE = re.compile(r"^https?://([^/]*\.)?(google\.com|gstatic\.com|recaptcha\.net)/")
 WORDS = {
-    "fr": {"error": "Erreur", "summary": "Veuillez corriger", "thanks": "Merci pour votre inscription"},
-    "de": {"error": "Fehler", "summary": "Bitte korrigieren", "thanks": "Vielen Dank für Ihre Anmeldung"},
-}  # fmt: skip
+    "fr": {"error": "Erreur", "summary": "Veuillez corriger", "thanks": "Merci pour votre"},
+    "de": {"error": "Fehler", "summary": "Bitte korrigieren", "thanks": "Vielen Dank für Ihre"},
+}
 NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
 
@@ -65,9 +65,8 @@ def test_the_registration_form_its_errors_and_its_answer_are_accessible(
 
         # Sent empty: the summary lists each error, takes the focus, and the title says so.
         page.click("form.registration-form > button[type=submit]")
-        page.wait_for_selector("#error-summary")
+        page.wait_for_function("() => document.activeElement?.id === 'error-summary'")
         assert page.title().startswith(WORDS[language]["error"])
-        assert page.evaluate("() => document.activeElement.id") == "error-summary"
         assert WORDS[language]["summary"] in page.inner_text("#error-summary")
         check_page(page, width, assert_accessible)
         # Each link of the summary leads to its field.
