@@ -19,10 +19,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from registrations import attendance, exports
+from registrations.data_protection import anonymise
 from registrations.models import (
     REGISTRANT_COUNTRIES,
     EventRegistration,
     OrganisationKind,
+    Registrant,
     RegistrantStatus,
 )
 from registrations.places import settings_changed
@@ -210,6 +212,39 @@ class RegistrantsView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(self.url())
 
 
+class EraseRegistrantView(WagtailAdminTemplateMixin, TemplateView):
+    """Erasure on request, from the registrants' screen: asked first, done by POST."""
+
+    template_name = "registrations/admin/erase.html"
+    header_icon = "bin"
+    viewset = None
+
+    def dispatch(self, request, *args, **kwargs):
+        require(request.user, CHANGE_REGISTRANTS)
+        self.registrant = get_object_or_404(
+            Registrant.objects.not_erased().select_related("registration__event"),
+            pk=kwargs["registrant_id"],
+            registration_id=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Erase the personal data of %(name)s") % {"name": self.registrant.name}
+
+    def back_url(self):
+        return reverse(self.viewset.get_url_name("registrants"), args=[self.kwargs["pk"]])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            registrant=self.registrant, back_url=self.back_url(), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        anonymise(Registrant.objects.filter(pk=self.registrant.pk))
+        messages.success(request, _("The registrant's personal data is erased."))
+        return redirect(self.back_url())
+
+
 class RegistrantsColumn(Column):
     """The number with a place, and the link to the registrants' screen."""
 
@@ -297,5 +332,10 @@ class EventRegistrationViewSet(ModelViewSet):
                 "<int:pk>/registrants/",
                 RegistrantsView.as_view(viewset=self),
                 name="registrants",
+            ),
+            path(
+                "<int:pk>/registrants/<int:registrant_id>/erase/",
+                EraseRegistrantView.as_view(viewset=self),
+                name="erase_registrant",
             ),
         ]

@@ -2,13 +2,16 @@
 calendar invitation) or their rank on the waiting list, a cancellation (taking the event out of
 their calendar), the reminders with their own page's address, and the recording."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
+from wagtail.models import Locale
 
+from committee.models.notes import attach_summary_notes
 from home.dates import time_range
 from mail.invitations import Invitation, Person, attach_invitation
 from mail.kinds import email_kind
 from mail.messages import render_message
-from programme.calendars import event_invitation
+from programme.calendars import PageLinks, event_invitation
 from programme.models import attach_topics
 from registrations.links import cancel_path, in_language, registrant_path
 from registrations.models import Registrant, RegistrantReminder, RegistrantStatus
@@ -19,6 +22,7 @@ from registrations.places import (
     REMINDER_EMAIL,
 )
 from registrations.reminders import still_due
+from web.links import page_url
 
 
 def _registrant(registrant_id):
@@ -122,4 +126,13 @@ def build_recording_email(registrant_id):
         return None
     context = _context(registrant)
     context["recording_url"] = registrant.registration.event.recording_url
+    with translation.override(registrant.language):
+        context["events_page_url"] = PageLinks().events() or ""
+        context["summary_urls"] = summary_urls(context["event"])
     return _send_to(registrant, "recording", context)
+
+
+def summary_urls(event):
+    """The public summary notes of the event, in the active language (the committee's)."""
+    attach_summary_notes([event], Locale.get_active().pk, AnonymousUser())
+    return [url for note in event.summary_note_list if (url := page_url(note))]

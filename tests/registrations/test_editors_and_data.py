@@ -218,3 +218,33 @@ def test_the_demo_opens_the_final_conference_with_a_few_registrants(client, fina
     assert registration.is_open and registration.registrants.count() == len(REGISTRANTS)
     with time_machine.travel(NOW, tick=False):
         assert client.get(f"/it/events/{final_conference.pk}/register/").status_code == 200
+
+
+def test_editors_erase_a_registrant_on_request(editor_client, registrants):
+    registration = EventRegistration.objects.get()
+    claire = registrants[0]
+    url = reverse("event_registrations:erase_registrant", args=[registration.pk, claire.pk])
+    with time_machine.travel(NOW, tick=False):
+        asked = editor_client.get(url)
+        assert asked.status_code == 200 and "claire@lyon.example" in asked.content.decode()
+        assert Registrant.objects.filter(email="claire@lyon.example").exists()
+        done = editor_client.post(url)
+        page = editor_client.get(registrants_url(registration)).content.decode()
+    assert done.status_code == 302
+    claire.refresh_from_db()
+    assert claire.erased_at and claire.name == "erased" and claire.country == "FR"
+    assert "claire@lyon.example" not in page
+    with time_machine.travel(NOW, tick=False):
+        assert editor_client.post(url).status_code in (302, 404), "once"
+
+
+def test_the_recording_email_leads_to_the_events_page(client, registrants):
+    registration = EventRegistration.objects.get()
+    event = registration.event
+    after = event.ends_at + datetime.timedelta(days=1)
+    with time_machine.travel(after, tick=False):
+        event.recording_url = "https://video.example.org/final"
+        event.save()
+    sent = {message.to[0]: message for message in sent_emails(after)}
+    assert "http://testserver/de/" in sent["jonas@koeln.example"].body
+    assert "ola@oslo.example" not in sent, "on the waiting list: no place, no recording"
