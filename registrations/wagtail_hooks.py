@@ -11,6 +11,7 @@ from registrations.admin_views import EventRegistrationViewSet
 from registrations.data_protection import prune_registrants
 from registrations.links import registration_path
 from registrations.models import EventRegistration
+from web import page_cache
 from web.pruning import PRUNE_HOOK
 
 EDITOR_PERMISSIONS = [
@@ -20,6 +21,11 @@ EDITOR_PERMISSIONS = [
     "view_registrant",
     "change_registrant",
 ]
+
+
+# The page cache (web/page_cache.py): an event's registration settings decide the "Register"
+# link on the events page and in the calendars, kept with the programme's pages.
+page_cache.register("programme", models=[EventRegistration])
 
 
 @hooks.register("register_admin_viewset")

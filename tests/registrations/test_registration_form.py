@@ -52,6 +52,7 @@ def test_a_city_official_registers_in_french_and_gets_the_event_in_their_calenda
     text = page.content.decode()
     assert TITLES["fr"] in text and "Votre organisation" in text and "Type d’organisation" in text
     assert JOIN_URL not in text
+    assert f'href="/de/events/{event.pk}/register/"' in text, "the language switcher"
 
     response = post_form(client, event, "fr", name="Claire Martin", email="claire@lyon.example")
     assert response.status_code == 200
@@ -241,3 +242,16 @@ def test_cancelled_registrants_may_register_again(client, registration):
     cache.clear()
     register_person(client, event, "Claire Martin", "claire@lyon.example")
     assert Registrant.objects.get().status == RegistrantStatus.CONFIRMED
+
+
+def test_opening_registration_clears_the_kept_events_page(client, final_conference, settings):
+    from registrations.models import EventRegistration  # noqa: PLC0415
+
+    settings.PAGE_CACHE_SECONDS = 600
+    with time_machine.travel(NOW, tick=False):
+        before = client.get("/en/events/")
+        assert client.get("/en/events/")["X-Page-Cache"] == "hit"
+        EventRegistration.objects.create(event=final_conference, is_open=True)
+        after = client.get("/en/events/")
+    assert register_url(final_conference) not in before.content.decode()
+    assert register_url(final_conference) in after.content.decode()
