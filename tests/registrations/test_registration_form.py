@@ -255,3 +255,19 @@ def test_opening_registration_clears_the_kept_events_page(client, final_conferen
         after = client.get("/en/events/")
     assert register_url(final_conference) not in before.content.decode()
     assert register_url(final_conference) in after.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/99999999999999999999999/register/",
+        "/en/events/0/register/",
+        "/fr/events/registration/%E2%80%AE%00junk/",
+        "/fr/events/registration/" + "a" * 3000 + "/cancel/",
+        "/de/events/registration/:::/",
+    ],
+)
+def test_junk_addresses_are_404_not_500(client, registration, path):
+    with time_machine.travel(NOW, tick=False):
+        assert client.get(path).status_code in (400, 404)
+        assert client.post(path, {"confirm": "True"}).status_code in (400, 403, 404)
