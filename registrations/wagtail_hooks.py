@@ -1,6 +1,7 @@
 """Admin wiring (event registrations and their registrants), the registration link on the
 events page and in the calendars, editors' rights, and the nightly prune."""
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 from wagtail import hooks
@@ -35,7 +36,10 @@ def register_event_registrations():
 
 @hooks.register(EVENT_REGISTRATION_HOOK)
 def link_open_registrations(events):
-    """Events open to the public and not closed yet lead to their form (one query)."""
+    """Events open to the public and not closed yet lead to their form (one query); a static
+    archive, made when the site stops, leads to none."""
+    if settings.SITE_ARCHIVE_MADE_ON:
+        return
     now = timezone.now()
     by_event = {
         registration.event_id: registration

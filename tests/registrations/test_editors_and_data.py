@@ -248,3 +248,36 @@ def test_the_recording_email_leads_to_the_events_page(client, registrants):
     sent = {message.to[0]: message for message in sent_emails(after)}
     assert "http://testserver/de/" in sent["jonas@koeln.example"].body
     assert "ola@oslo.example" not in sent, "on the waiting list: no place, no recording"
+
+
+def add_registrants(registration, count, start=0):
+    Registrant.objects.bulk_create(
+        Registrant(
+            registration=registration,
+            name=f"Person {n}",
+            email=f"person{n}@example.org",
+            organisation="City",
+            organisation_kind="city" if n % 2 else "press",
+            country="BE" if n % 3 else "XX",
+            role="Officer",
+            status=RegistrantStatus.CONFIRMED,
+        )
+        for n in range(start, start + count)
+    )
+
+
+def test_the_registrants_screen_costs_the_same_queries_for_many(editor_client, registration):
+    from django.db import connection  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    url = registrants_url(registration)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured, time_machine.travel(AFTER):
+            assert editor_client.get(url).status_code == 200
+        return len(captured)
+
+    add_registrants(registration, 3)
+    few = queries()
+    add_registrants(registration, 60, start=3)
+    assert queries() == few

@@ -23,3 +23,5 @@ def test_the_join_link_is_in_no_archived_page(client, registration, tmp_path):
     assert leaking == []
     assert not any(str(registrant.key.hex) in path for path in archive.written)
     assert "/en/events/" in archive.written
+    calendar = (tmp_path / "site" / archive.written["/en/calendar/all.ics"]).read_text()
+    assert "/register/" not in calendar, "no way to register in an archive"
