@@ -23,6 +23,7 @@ from web.cache_headers import mark_private
 from web.csp import RECAPTCHA_CSP
 from web.throttle import Limit, client_address, hit, too_many_requests
 
+LARGEST_ID = 2**63 - 1
 CLOSED_BY_EDITORS = "closed"
 PROGRAMME_ENDED = "ended"
 EVENT_OVER = "over"
@@ -53,6 +54,8 @@ def _language():
 
 def public_registration(event_id):
     """The registration of an event open to the public, or 404 (never opened)."""
+    if event_id > LARGEST_ID:  # SQLite cannot even look it up
+        raise Http404
     registration = get_object_or_404(
         EventRegistration.objects.select_related("event__topic"), event_id=event_id
     )
