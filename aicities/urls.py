@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("programme.urls")),
     path("", include("certificates.urls")),
+    path("", include("registrations.urls")),
     path("", include("figures.urls")),
     path("", include("mail.urls")),
     path("", include("committee.urls")),

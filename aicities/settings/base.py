@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "committee",
     "applications",
     "certificates",
+    "registrations",
     "archive",
     "figures",
     "demo",
