@@ -10,12 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from members.views import AdminLogoutView
 from web.health import healthz
+from web.private_images import restricted_image
 
 urlpatterns = [
     # Before Wagtail's own: sign-out by POST only.
     path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("images/restricted/<str:filename>", restricted_image, name="restricted_image"),
     path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("programme.urls")),
     path("", include("certificates.urls")),
+    path("", include("registrations.urls")),
     path("", include("figures.urls")),
     path("", include("mail.urls")),
     path("", include("committee.urls")),

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
-from applications.models import Application, ApplicationPage, OpeningAlert
+from applications.models import Application, ApplicationPage, ApplicationStatus, OpeningAlert
 from applications.notifications import (
     ALERT_CONFIRMATION,
     ALERT_OPENING,
     APPLICATION_KINDS,
+    STAFF_DIGEST,
     STAFF_NOTIFICATION,
 )
 from applications.status_links import status_token
@@ -103,6 +104,28 @@ def _application_email(kind):
 
 for _kind in APPLICATION_KINDS:
     _application_email(_kind)
+
+
+@email_kind(STAFF_DIGEST)
+def build_staff_digest(application_id):
+    """The applications grouped in one digest (the first of them is its record), in the order
+    they came; none erased since."""
+    first = Application.objects.filter(pk=application_id).first()
+    if first is None or first.staff_digest_id is None:
+        return None
+    applications = list(
+        Application.objects.filter(staff_digest_id=first.staff_digest_id)
+        .exclude(status=ApplicationStatus.ERASED)
+        .select_related("cohort", "possible_duplicate_of")
+        .order_by("submitted_at", "pk")
+    )
+    if not applications:
+        return None
+    context = {
+        "applications": applications,
+        "admin_url": absolute_url(reverse("applications_application_modeladmin_index")),
+    }
+    return render_message(_template(STAFF_DIGEST), context, language="en", to=[staff_address()])
 
 
 # Opening alerts: a confirmation (double opt-in), then one opening email after which the

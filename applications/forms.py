@@ -3,11 +3,19 @@ and its commitments."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from applications.letters import LETTER_MAX_BYTES, LETTER_MAX_PAGES, UnsafeLetter, check_letter
+from applications.letters import (
+    LETTER_MAX_BYTES,
+    LETTER_MAX_PAGES,
+    UnsafeLetter,
+    check_letter,
+    sanitised_copy,
+)
 from applications.records import (
     MAX_PARTICIPANTS,
     MOTIVATION_MAX_LENGTH,
@@ -32,16 +40,44 @@ def validate_pdf_letter(upload):
     try:
         check_letter(upload)
     except UnsafeLetter as refusal:
-        message = LETTER_REFUSALS.get(str(refusal), LETTER_REFUSALS["unreadable"])
-        raise ValidationError(message, params={"pages": LETTER_MAX_PAGES}) from refusal
+        raise letter_refused(str(refusal)) from refusal
+
+
+def letter_refused(reason):
+    message = LETTER_REFUSALS.get(reason, LETTER_REFUSALS["unreadable"])
+    return ValidationError(
+        message, code=reason.replace(" ", "_"), params={"pages": LETTER_MAX_PAGES}
+    )
+
+
+def sanitised_letter(upload):
+    """What is stored of an accepted letter: its pages re-written (applications/letters.py),
+    never the uploaded file, which staff would otherwise open."""
+    try:
+        data = sanitised_copy(upload)
+    except UnsafeLetter as refusal:
+        raise letter_refused(str(refusal)) from refusal
+    except Exception as error:  # pypdf could read the file but not write its pages again.
+        raise letter_refused("damaged") from error
+    return ContentFile(data, name="letter.pdf")
 
 
 LETTER_REFUSALS = {
     "unreadable": _("The letter must be a PDF file."),
+    "damaged": _("The letter’s PDF file is damaged. Please save it again as a PDF."),
     "encrypted": _("The letter must not be password-protected."),
     "pages": _("The letter must have between 1 and %(pages)s pages."),
+    "hidden content": _(
+        "The letter’s file holds something else besides the PDF. Please save it again as a "
+        "plain PDF."
+    ),
     "active content": _(
-        "The letter contains scripts or embedded files. Please save it again as a plain PDF."
+        "The letter contains scripts, automatic actions, forms or embedded files. Please save "
+        "it again as a plain PDF."
+    ),
+    "links": _(
+        "The letter contains links that open programs, other files or network folders. "
+        "Please remove them, or save it again as a plain PDF."
     ),
 }
 
@@ -177,6 +213,12 @@ class ApplicationForm(PlainWording, forms.ModelForm):
         if self.cleaned_data.get("website"):
             raise ValidationError(_("This field must stay empty."))
         return ""
+
+    def clean_letter(self):
+        letter = self.cleaned_data.get("letter")
+        if isinstance(letter, UploadedFile):
+            return sanitised_letter(letter)
+        return letter
 
     def clean_captcha(self):
         """Google's verdict on the reCAPTCHA answer, if the visitor's browser could give one."""

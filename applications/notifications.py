@@ -4,10 +4,15 @@ The emails themselves are built in `applications.emails`; queuing needs only a k
 the views and the decisions never import the builders (which need the application page).
 """
 
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
 from wagtail import hooks
 
 from applications.records import Application, ApplicationStatus
 from mail.limits import may_email
+from mail.models import EmailStatus, OutgoingEmail
 from mail.tasks import queue_email
 
 # Apps that tell people of a date change in their own email (certificates: the participants'
@@ -17,6 +22,9 @@ DATE_CHANGE_TOLD_HOOK = "applications_date_change_told"
 
 ACKNOWLEDGEMENT = "applications.acknowledgement"
 STAFF_NOTIFICATION = "applications.staff_notification"
+# The applications beyond STAFF_NOTIFICATIONS_PER_HOUR, in one email an hour later.
+STAFF_DIGEST = "applications.staff_digest"
+STAFF_DIGEST_DELAY = datetime.timedelta(hours=1)
 DATE_CHANGE = "applications.date_change"
 DECISION_EMAILS = {
     ApplicationStatus.UNDER_REVIEW: "applications.under_review",
@@ -44,10 +52,34 @@ def queue_application_email(kind, application, date_change=None):
 
 def queue_submission_emails(application):
     """The acknowledgement, unless its address had its share of emails (the application is
-    stored all the same: staff see it), and the staff notification."""
+    stored all the same, flagged for staff), and staff's notification or digest."""
     if may_email(application.contact_email):
         queue_application_email(ACKNOWLEDGEMENT, application)
-    queue_application_email(STAFF_NOTIFICATION, application)
+    else:
+        application.acknowledgement_withheld = True
+        application.save(update_fields=["acknowledgement_withheld"])
+    notify_staff(application)
+
+
+def notify_staff(application):
+    """Staff hear of each new application alone, up to STAFF_NOTIFICATIONS_PER_HOUR in the
+    last hour; beyond, it joins the digest waiting to go out (one is queued, to go an hour
+    later, when none waits). Counted in the outbox, so a flood of forms sends staff at most
+    that many emails and a digest an hour, whatever the cache does."""
+    since = timezone.now() - STAFF_DIGEST_DELAY
+    told_alone = OutgoingEmail.objects.filter(kind=STAFF_NOTIFICATION, created_at__gte=since)
+    if told_alone.count() < settings.STAFF_NOTIFICATIONS_PER_HOUR:
+        queue_application_email(STAFF_NOTIFICATION, application)
+        return
+    # Locked: a worker claiming the digest waits, so this application is in what it sends.
+    waiting = OutgoingEmail.objects.select_for_update().filter(
+        kind=STAFF_DIGEST, status=EmailStatus.QUEUED
+    )
+    digest = waiting.order_by("pk").first() or queue_email(
+        STAFF_DIGEST, application.pk, send_after=timezone.now() + STAFF_DIGEST_DELAY
+    )
+    application.staff_digest = digest
+    application.save(update_fields=["staff_digest"])
 
 
 def queue_status_email(application, status):

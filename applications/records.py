@@ -182,6 +182,21 @@ class Application(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Its address had had its share of emails (mail/limits.py): stored all the same, but no
+    # acknowledgement went out, and staff see why.
+    acknowledgement_withheld = models.BooleanField(
+        _("acknowledgement withheld"), default=False, editable=False
+    )
+    # Staff heard of it in this digest rather than alone (applications/notifications.py).
+    staff_digest = models.ForeignKey(
+        "mail.OutgoingEmail",
+        verbose_name=_("staff digest"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -86,6 +86,7 @@ class ApplicationAdmin(ModelAdmin):
         "country",
         "duplicate",
         "spam_check",
+        "acknowledgement",
     ]
     list_display_add_buttons = "reference"
     list_filter = [
@@ -95,6 +96,7 @@ class ApplicationAdmin(ModelAdmin):
         "authority_kind",
         "efus_member",
         "spam_check_done",
+        "acknowledgement_withheld",
     ]
     search_fields = ["reference", "authority_name", "contact_name", "contact_email"]
     list_per_page = 50
@@ -168,6 +170,15 @@ class ApplicationAdmin(ModelAdmin):
             return ""
         return format_html(
             '<span class="w-status w-status--label">{}</span>', _("Spam check not done")
+        )
+
+    @admin.display(description=gettext_lazy("Acknowledgement"), ordering="acknowledgement_withheld")
+    def acknowledgement(self, obj):
+        if not obj.acknowledgement_withheld:
+            return ""
+        return format_html(
+            '<span class="w-status w-status--label">{}</span>',
+            _("Acknowledgement withheld (too many emails to this address)"),
         )
 
 

@@ -32,9 +32,13 @@ from committee.note_translations import (
     wrote,
 )
 from committee.notice_forms import NoticePreferenceForm
+from mail.limits import may_email
 from mail.tasks import queue_email
 from members.access import is_committee_member
 from members.views import my_space
+from web.throttle import Limit, hit
+
+TRANSLATION_REQUEST_SCOPE = "committee:translation-requests"
 
 
 def language_names(codes):
@@ -114,8 +118,17 @@ def ask_for_translation(request, page_id):
     # Nothing ticked at first: the request names exactly the languages the writer ticks.
     form = AskTranslationForm(data, locales=locales)
     if request.method == "POST" and form.is_valid():
+        limit = Limit.from_setting(TRANSLATION_REQUEST_SCOPE, "TRANSLATION_REQUEST_RATE")
+        if not hit(limit, str(request.user.pk)).allowed:
+            messages.error(
+                request,
+                _("You have asked for many translations in the last hour: please try later."),
+            )
+            return redirect(back_url)
         chosen = list(form.cleaned_data["locales"])
-        editors = list(editors_to_ask())
+        everyone = list(editors_to_ask())
+        # Each editor's inbox has its share of requested emails, as any address has.
+        editors = [editor for editor in everyone if may_email(editor.email)]
         with transaction.atomic():
             for editor in editors:
                 queue_email(
@@ -125,12 +138,18 @@ def ask_for_translation(request, page_id):
                     requester_id=request.user.pk,
                     languages=codes_of(chosen),
                 )
-            log_translation_asked(note, chosen, request.user)
+            if editors:
+                log_translation_asked(note, chosen, request.user)
         if editors:
             messages.success(
                 request,
                 _("The editors have been asked to translate “%(title)s” into %(languages)s.")
                 % {"title": note.title, "languages": language_names(codes_of(chosen))},
+            )
+        elif everyone:
+            messages.error(
+                request,
+                _("The editors have had many emails in the last hour: please try later."),
             )
         else:
             messages.error(

@@ -39,11 +39,15 @@ class EmailNotDelivered(Exception):
     """Raised after the last attempt, without the mail server's words (they quote addresses)."""
 
 
-def queue_email(kind, record_id, **options):
-    """Queue the email `kind` about the record `record_id` (within the caller's transaction)."""
+def queue_email(kind, record_id, send_after=None, **options):
+    """Queue the email `kind` about the record `record_id` (within the caller's transaction),
+    to be sent at once or not before `send_after`."""
     get_kind(kind)  # An unknown kind fails where it is queued, not later in the worker.
     email = OutgoingEmail.objects.create(kind=kind, record_id=record_id, options=options)
-    _enqueue(email)
+    if send_after is None:
+        _enqueue(email)
+    else:
+        send_email.using(run_after=send_after).enqueue(email.pk)
     return email
 
 

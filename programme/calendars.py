@@ -17,7 +17,7 @@ from home.dates import time_range
 from home.visibility import page_in_language
 from mail.invitations import Invitation
 from programme.models import CohortIndexPage, EventIndexPage, SessionDateChange
-from web.links import page_url
+from web.links import absolute_url, page_url
 
 PRODUCT_ID = "-//Efus//AI for Cities//EN"
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
@@ -104,6 +104,8 @@ def event_description(event):
         gettext("Where: %(place)s") % {"place": pgettext("place", "online")},
         gettext("When: %(when)s") % {"when": time_range(event.local_start, event.local_end)},
     ]
+    if getattr(event, "registration_url", ""):
+        lines.append(gettext("Register: %(url)s") % {"url": absolute_url(event.registration_url)})
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from programme.calendars import calendar_for
-from programme.models import Cohort, Event, Session, attach_topics
+from programme.models import Cohort, Event, Session, attach_registration_links, attach_topics
 
 
 def _ics_response(calendar, filename):
@@ -23,6 +23,6 @@ def cohort_calendar(request, slug):
 
 def all_calendar(request):
     sessions = Session.objects.select_related("cohort").prefetch_related("cohort__sessions")
-    events = attach_topics(Event.objects.select_related("topic"))
+    events = attach_registration_links(attach_topics(Event.objects.select_related("topic")))
     name = gettext("AI for Cities – all sessions and events")
     return _ics_response(calendar_for(name, sessions, events), "ai-for-cities.ics")

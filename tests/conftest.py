@@ -72,9 +72,10 @@ TITLES = {
 }
 
 
-# Layers that start servers of their own or read only files: the database under them changes
-# nothing, so CI's PostgreSQL pass leaves them to the SQLite pass (`-m "not runs_once"`).
-RUNS_ONCE = {"archive", "browser", "deploy", "faults", "production", "standards"}
+# Layers that start servers of their own or read only files, and the demo loader's checks (tens
+# of seconds of page building that no database engine changes): CI's PostgreSQL pass leaves them
+# to the SQLite pass (`-m "not runs_once"`).
+RUNS_ONCE = {"archive", "browser", "demo", "deploy", "faults", "production", "standards"}
 
 
 def pytest_collection_modifyitems(config, items):

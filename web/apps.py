@@ -11,7 +11,7 @@ class WebConfig(AppConfig):
 
     def ready(self):
         # Imported here because the page cache's signal receivers need the app registry.
-        from web import page_cache  # noqa: F401
+        from web import page_cache, private_images  # noqa: F401
         from web.database_waits import bound_postgresql_waits
 
         if settings.USING_POSTGRES:

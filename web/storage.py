@@ -5,7 +5,11 @@ The "private" storage of STORAGES: a folder outside MEDIA_ROOT by default, a pri
 on object storage when configured (see the production settings).
 """
 
+import posixpath
+
 from django.core.files.storage import Storage, default_storage, storages
+from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 
 
 def private_storage():
@@ -22,6 +26,8 @@ def is_private_name(name):
     return (name or "").startswith(PRIVATE_PREFIX)
 
 
+# Deconstructible: Wagtail deletes a file in a task that rebuilds its storage from its path.
+@deconstructible(path="web.storage.DocumentStorage")
 class DocumentStorage(Storage):
     """Public media for public documents, private storage for names under `private/`.
 
@@ -81,6 +87,36 @@ class DocumentStorage(Storage):
 
 def document_storage():
     return DocumentStorage()
+
+
+# The start of the name of a restricted image's original, and so of its renditions' names
+# (web/private_images.py). No upload carries it: Django's get_valid_name drops "~".
+RESTRICTED_MARK = "restricted~"
+
+
+@deconstructible(path="web.storage.RenditionStorage")
+class RenditionStorage(DocumentStorage):
+    """Wagtail's rendition storage (WAGTAILIMAGES_RENDITION_STORAGE): renditions of public
+    images in public media, those of restricted images (their name carries RESTRICTED_MARK) in
+    the private storage, with the address of Django's view that checks the collection."""
+
+    def get_valid_name(self, name):
+        marked = name.startswith(RESTRICTED_MARK)
+        valid = default_storage.get_valid_name(name[len(RESTRICTED_MARK) :] if marked else name)
+        return RESTRICTED_MARK + valid if marked else valid
+
+    def generate_filename(self, filename):
+        filename = super().generate_filename(filename)
+        if posixpath.basename(filename).startswith(RESTRICTED_MARK) and not is_private_name(
+            filename
+        ):
+            filename = PRIVATE_PREFIX + filename
+        return filename
+
+    def url(self, name):
+        if is_private_name(name):  # web/private_images.py serves it, after its checks
+            return reverse("restricted_image", args=[posixpath.basename(name)])
+        return default_storage.url(name)
 
 
 def move_file(field_file, private):

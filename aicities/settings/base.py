@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "committee",
     "applications",
     "certificates",
+    "registrations",
     "archive",
     "figures",
     "demo",
@@ -320,6 +321,8 @@ if USING_POSTGRES:
         for code, configuration in SEARCH_CONFIGURATIONS.items()
     }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Renditions of restricted images are stored privately and served by Django (web/storage.py).
+WAGTAILIMAGES_RENDITION_STORAGE = "web.storage.RenditionStorage"
 WAGTAILDOCS_DOCUMENT_MODEL = "committee.Resource"
 WAGTAIL_FRONTEND_LOGIN_URL = "members:login"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
@@ -471,6 +474,15 @@ REQUESTED_EMAILS_PER_RECIPIENT_DAILY_RATE = (
     int(env("EMAILS_PER_RECIPIENT_PER_DAY", "10")),
     86400,
 )
+# "Ask for a translation" requests one committee member may send (committee/views.py); each
+# editor's inbox counts them besides, with the per-recipient limits above.
+TRANSLATION_REQUEST_RATE = (
+    int(env("TRANSLATION_REQUESTS_ALLOWED", "5")),
+    int(env("TRANSLATION_REQUEST_WINDOW", "3600")),
+)
+# New applications staff hear of one by one in an hour; the others wait for one digest, sent
+# an hour after the first of them (applications/notifications.py).
+STAFF_NOTIFICATIONS_PER_HOUR = int(env("STAFF_NOTIFICATIONS_PER_HOUR", "5"))
 # Wagtail's own admin password reset sends unlimited, synchronous emails: off. Editors use the
 # members' password reset, which is limited and queued.
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -276,6 +276,16 @@ PRIVACY_PAGE = {
             "policy. If the spam check cannot load, you can still send the application: our "
             "staff then check it by hand.</p>"
         ),
+        heading("Registering for an event"),
+        paragraph(
+            "<p>When you register for a public event, such as the final conference, we receive "
+            "your name, email, organisation and its kind, country and role. We use them to "
+            "confirm your place, to send you the calendar invitation, the link to join and the "
+            "recording, and to count who came. They are kept for two years after the event, then "
+            "erased; counts without names remain. You can cancel through the link in your emails, "
+            "and ask at any time for a copy of your data or for its erasure by writing to the "
+            "programme team.</p>"
+        ),
     ],
 }
 

@@ -10,5 +10,12 @@ from programme.models.cohorts import (  # noqa: F401
     session_date_changed,
     session_date_recorded,
 )
-from programme.models.events import Event, EventKind, EventTopic, attach_topics  # noqa: F401
+from programme.models.events import (  # noqa: F401
+    EVENT_REGISTRATION_HOOK,
+    Event,
+    EventKind,
+    EventTopic,
+    attach_registration_links,
+    attach_topics,
+)
 from programme.models.pages import CohortIndexPage, EventIndexPage, ProgrammePage  # noqa: F401

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
@@ -135,6 +136,21 @@ def attach_topics(events):
         topic = event.localized_topic(localized)
         event.display_title = topic.title if topic else event.get_kind_display()
         event.display_summary = topic.summary if topic else ""
+    return events
+
+
+# Apps that let the public register for events (registrations) register a function (events)
+# that sets `registration_url`, a path in the active language, on those open for registration.
+EVENT_REGISTRATION_HOOK = "programme_event_registration"
+
+
+def attach_registration_links(events):
+    """Each event's `registration_url` ("" when nobody registers for it on the site)."""
+    events = list(events)
+    for event in events:
+        event.registration_url = ""
+    for attach in hooks.get_hooks(EVENT_REGISTRATION_HOOK):
+        attach(events)
     return events
 
 

@@ -16,7 +16,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from members.access import is_member
 from programme.models.cohorts import Cohort
-from programme.models.events import Event, attach_topics
+from programme.models.events import Event, attach_registration_links, attach_topics
 from web.links import page_url
 
 
@@ -108,7 +108,9 @@ class EventIndexPage(ListingPage):
         now = timezone.now()
         events = attach_topics(Event.objects.select_related("topic"))
         context["now"] = now
-        context["upcoming_events"] = [e for e in events if e.ends_at >= now]
+        context["upcoming_events"] = attach_registration_links(
+            e for e in events if e.ends_at >= now
+        )
         context["past_events"] = [e for e in reversed(events) if e.ends_at < now]
         context["shows_join_links"] = is_member(request.user)
         for attach_details in hooks.get_hooks(PAST_EVENTS_HOOK):

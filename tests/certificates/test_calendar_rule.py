@@ -8,7 +8,6 @@ import zoneinfo
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import translation
 from django.utils.html import escape
 from wagtail.users.models import UserProfile
@@ -232,13 +231,3 @@ def test_the_admin_posts_are_refused_too(client, belgium, participant, editor):
         )
         assert "No certificate yet" in response.content.decode()
     assert not Attendance.objects.exists() and not Certificate.objects.exists()
-
-
-def test_the_demo_issues_certificates_only_for_its_finished_cohort(db):
-    call_command("load_demo_content", quiet_accounts=True)
-    assert Certificate.objects.exists()
-    for certificate in Certificate.objects.select_related("enrolment__cohort"):
-        calendar = course_calendar(fresh(certificate.enrolment.cohort))
-        assert calendar.has_ended(certificate.issued_at), certificate.enrolment.cohort
-    for attendance in Attendance.objects.select_related("session"):
-        assert attendance.session.starts_at <= attendance.recorded_at

@@ -17,7 +17,8 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Locale, Page
 
-from certificates.models import Certificate, Enrolment
+from certificates.calendar_rule import course_calendar
+from certificates.models import Attendance, Certificate, Enrolment
 from committee.models import CommitteePage
 from demo.loaders.certificates import DEMO_CODE, REVOKED_CODE
 from programme.models import Cohort, Event, EventKind, Session, SessionDateChange
@@ -159,3 +160,14 @@ def test_the_about_page_gives_175_as_the_target_not_as_people_trained(demo, clie
         page = text_of(client.get(translation.url))
         assert target in page, code
         assert "representatives trained" not in page, code
+
+
+def test_the_demo_issues_certificates_only_for_its_finished_cohort(demo):
+    """The demo follows the programme's calendar rule (certificates/calendar_rule.py)."""
+    assert Certificate.objects.exists()
+    certificates = Certificate.objects.select_related("enrolment__cohort")
+    for certificate in certificates:
+        cohort = Cohort.objects.with_sessions().get(pk=certificate.enrolment.cohort_id)
+        assert course_calendar(cohort).has_ended(certificate.issued_at), cohort
+    for attendance in Attendance.objects.select_related("session"):
+        assert attendance.session.starts_at <= attendance.recorded_at

@@ -75,6 +75,10 @@ def test_the_site_is_served_over_tls_and_unknown_hosts_are_dropped(nginx):
         status, headers, body = https_get(nginx, "/media/images/logo.txt")
         assert status == 200 and body == "an image" and "public" in headers["Cache-Control"]
         assert https_get(nginx, "/media/documents/x.pdf")[0] == 404
+        assert https_get(nginx, "/media/original_images/board.png")[0] == 404
+        # Restricted images are Django's to serve, after its checks (web/private_images.py).
+        status, _headers, body = https_get(nginx, "/images/restricted/restricted~x.png")
+        assert (status, body) == (200, f"host={DOMAIN} proto=https")
 
         offering_http2 = tls_context(nginx, protocols=("h2", "http/1.1"))
         with (

@@ -21,6 +21,7 @@ PERIODIC_JOBS = {
     "aicities-alerts": ["send_opening_alerts"],
     "aicities-feedback": ["send_feedback_invitations"],
     "aicities-reminders": ["send_session_reminders"],
+    "aicities-event-reminders": ["send_event_reminders"],
     "aicities-digest": ["send_committee_digests"],
     "aicities-anonymise": ["purge_expired_applications"],
     "aicities-prune": ["prune_records"],

@@ -12,7 +12,7 @@ from django.apps import apps
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from aicities.warm_up import warm_up
-from tests.production.servers import environment_for, free_port, gunicorn, manage
+from tests.production.servers import environment_for, free_port, gunicorn, manage, migrated_sqlite
 
 REQUESTS = 48
 
@@ -75,11 +75,10 @@ def test_warm_up_builds_every_routable_page_resolver():
 def test_first_requests_side_by_side_to_a_fresh_server_get_no_error(tmp_path):
     port = free_port()
     environment = environment_for(
-        f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
+        migrated_sqlite(tmp_path / "fresh.sqlite3"),
         BASE_URL=f"http://127.0.0.1:{port}",
         ALLOWED_HOSTS="127.0.0.1",
     )
-    manage(environment, "migrate", "--noinput")
     manage(environment, "shell", "-c", PREPARE)
     urls = [
         f"http://127.0.0.1:{port}{ROUTABLE_PATHS[n % len(ROUTABLE_PATHS)]}?n={n}"

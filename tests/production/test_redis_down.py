@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.production.servers import environment_for, free_port, gunicorn, manage
+from tests.production.servers import environment_for, free_port, gunicorn, manage, migrated_sqlite
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("DATABASE_URL", "").startswith("postgres"),
@@ -47,13 +47,12 @@ def closed_port():
 def test_the_site_serves_without_redis(tmp_path):
     port = free_port()
     environment = environment_for(
-        f"sqlite:///{tmp_path / 'redis-down.sqlite3'}",
+        migrated_sqlite(tmp_path / "redis-down.sqlite3"),
         REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0",
         ALLOWED_HOSTS="127.0.0.1",
         BASE_URL=f"http://127.0.0.1:{port}",
         HEALTHZ_TOKEN=HEALTH_TOKEN,
     )
-    manage(environment, "migrate", "--noinput")
     manage(environment, "shell", "-c", PREPARE)
     with gunicorn(environment, port) as base:
         for path in ["/en/", "/fr/", "/de/certificates/verify/ABCD-EFGH-JKLM-NPQR/"]:

@@ -15,7 +15,7 @@ import pytest
 
 from applications.spam_check import new_started_token
 from tests.applications.builders import valid_data
-from tests.production.servers import environment_for, free_port, gunicorn, manage
+from tests.production.servers import environment_for, free_port, gunicorn, manage, migrated_sqlite
 
 SUBMISSIONS = 30
 pytestmark = pytest.mark.skipif(
@@ -87,12 +87,11 @@ def test_thirty_simultaneous_submissions_are_all_stored(tmp_path):
     database = tmp_path / "live.sqlite3"
     port = free_port()
     environment = environment_for(
-        f"sqlite:///{database}",
+        migrated_sqlite(database),
         BASE_URL=f"http://127.0.0.1:{port}",
         ALLOWED_HOSTS="127.0.0.1",
         APPLICATIONS_ALLOWED=str(SUBMISSIONS),  # all from one address, within the limit
     )
-    manage(environment, "migrate", "--noinput")
     manage(environment, "shell", "-c", PREPARE)
     with sqlite3.connect(database) as connection:
         (cohort_pk,) = connection.execute("SELECT id FROM programme_cohort").fetchone()

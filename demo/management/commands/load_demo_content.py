@@ -16,6 +16,7 @@ from demo.loaders.certificates import load_certificates
 from demo.loaders.committee import load_committee
 from demo.loaders.figures import load_feedback, load_self_assessments
 from demo.loaders.programme import ensure_topics, load_cohorts, load_events
+from demo.loaders.registrations import load_registrations
 from demo.translate import translate
 from home.bootstrap import ensure_locales, install_home_page
 from home.models import ContactSettings, FooterText, HomePage, SitemapPage
@@ -82,6 +83,7 @@ class Command(BaseCommand):
             load_cohorts(users["editor"], open_call=options["open_call"])
             topics = ensure_topics(content.EVENT_TOPICS, locales["en"])
             load_events(topics)
+            load_registrations()
             committee = load_committee(home, locales["en"], users, groups)
             for locale in locales.values():
                 if locale.language_code != "en":

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0008_erased_applications_leave_the_selection'),
+        ('applications', '0009_acknowledgement_withheld_and_staff_digest'),
     ]
 
     operations = [
