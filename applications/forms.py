@@ -118,7 +118,42 @@ class SpamCheckStateField(forms.CharField):
         return initial
 
 
-class ApplicationForm(PlainWording, forms.ModelForm):
+class SpamDefences:
+    """The checks of a public form that sends email, for a form that declares the honeypot
+    `website`, the reCAPTCHA state `captcha` and the signed `started` stamp: the honeypot stays
+    empty, and Google's verdict, when the visitor's browser could ask for one, is kept in
+    `spam_check_done` (False when reCAPTCHA could not load or Google could not verify)."""
+
+    def __init__(self, *args, client_address="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client_address = client_address
+        self.spam_check_done = False
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("This field must stay empty."))
+        return ""
+
+    def clean_captcha(self):
+        answer = self.data.get(ANSWER_FIELD, "")
+        if not answer:
+            if self.cleaned_data.get("captcha") == WIDGET_SHOWN:
+                raise ValidationError(
+                    _("Please tick the box “I’m not a robot”."), code="captcha_missing"
+                )
+            return ""  # It never loaded: kept, marked "spam check not done".
+        verdict = verify_answer(answer, self.client_address)
+        if verdict is False:
+            raise ValidationError(
+                _("The spam check did not succeed. Please tick the box again."),
+                code="captcha_invalid",
+            )
+        self.spam_check_done = verdict is True
+        return ""
+
+
+class ApplicationForm(SpamDefences, PlainWording, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that Efus processes the data in this form to handle the application."),
         error_messages={
@@ -183,11 +218,8 @@ class ApplicationForm(PlainWording, forms.ModelForm):
             "service_other": _("Only if you chose “Other service”."),
         }
 
-    def __init__(self, *args, cohorts, client_address="", **kwargs):
+    def __init__(self, *args, cohorts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.client_address = client_address
-        # Set while cleaning: False when reCAPTCHA could not load or Google could not verify.
-        self.spam_check_done = False
         self.fields["cohort"].queryset = cohorts
         self.fields["cohort"].label_from_instance = lambda cohort: str(cohort)
         if len(cohorts) == 1:
@@ -207,36 +239,12 @@ class ApplicationForm(PlainWording, forms.ModelForm):
         self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("This field must stay empty."))
-        return ""
 
     def clean_letter(self):
         letter = self.cleaned_data.get("letter")
         if isinstance(letter, UploadedFile):
             return sanitised_letter(letter)
         return letter
-
-    def clean_captcha(self):
-        """Google's verdict on the reCAPTCHA answer, if the visitor's browser could give one."""
-        answer = self.data.get(ANSWER_FIELD, "")
-        if not answer:
-            if self.cleaned_data.get("captcha") == WIDGET_SHOWN:
-                raise ValidationError(
-                    _("Please tick the box “I’m not a robot”."), code="captcha_missing"
-                )
-            return ""  # It never loaded: the application is kept as "spam check not done".
-        verdict = verify_answer(answer, self.client_address)
-        if verdict is False:
-            raise ValidationError(
-                _("The spam check did not succeed. Please tick the box again."),
-                code="captcha_invalid",
-            )
-        self.spam_check_done = verdict is True
-        return ""
 
     def clean(self):
         cleaned = super().clean()

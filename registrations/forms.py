@@ -3,15 +3,14 @@ single-use stamp of when the form was opened, and Google's reCAPTCHA when the vi
 to load it (applications/spam_check.py)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from applications.forms import PlainWording, SpamCheckStateField
-from applications.spam_check import ANSWER_FIELD, WIDGET_SHOWN, FormStartedField, verify_answer
+from applications.forms import PlainWording, SpamCheckStateField, SpamDefences
+from applications.spam_check import FormStartedField
 from registrations.models import Registrant
 
 
-class RegistrationForm(PlainWording, forms.ModelForm):
+class RegistrationForm(SpamDefences, PlainWording, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that Efus processes the data in this form to handle my registration."),
         error_messages={
@@ -38,39 +37,13 @@ class RegistrationForm(PlainWording, forms.ModelForm):
             "role": _("For example: head of municipal police, journalist, researcher."),
         }
 
-    def __init__(self, *args, client_address="", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.client_address = client_address
-        self.spam_check_done = False
         self.initial.setdefault("organisation_kind", None)
         autocomplete = {"name": "name", "email": "email", "organisation": "organization"}
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
         self.fields["role"].widget.attrs["autocomplete"] = "organization-title"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("This field must stay empty."))
-        return ""
-
-    def clean_captcha(self):
-        """Google's verdict on the reCAPTCHA answer, if the visitor's browser could give one."""
-        answer = self.data.get(ANSWER_FIELD, "")
-        if not answer:
-            if self.cleaned_data.get("captcha") == WIDGET_SHOWN:
-                raise ValidationError(
-                    _("Please tick the box “I’m not a robot”."), code="captcha_missing"
-                )
-            return ""  # It never loaded: the registration is kept as "spam check not done".
-        verdict = verify_answer(answer, self.client_address)
-        if verdict is False:
-            raise ValidationError(
-                _("The spam check did not succeed. Please tick the box again."),
-                code="captcha_invalid",
-            )
-        self.spam_check_done = verdict is True
-        return ""
 
     def clean_email(self):
         return self.cleaned_data["email"].strip()
