@@ -92,16 +92,22 @@ def write_csv(queryset, output):
 
 
 def write_xlsx(queryset, output):
-    # Imported here: openpyxl is large and only staff's XLSX export uses it, so web workers
+    write_xlsx_sheet(_("Applications"), headings(), rows(queryset), output)
+
+
+def write_xlsx_sheet(title, heading_row, rows_of_values, output):
+    """One sheet of values under a heading row, for staff's XLSX exports: characters Excel
+    refuses dropped, text that looks like a formula kept as text, dates to the minute."""
+    # Imported here: openpyxl is large and only staff's XLSX exports use it, so web workers
     # do not hold it from the start.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Applications"))
-    sheet.append(headings())
-    for row in rows(queryset):
+    sheet = workbook.create_sheet(title)
+    sheet.append(heading_row)
+    for row in rows_of_values:
         cells = []
         for value in row:
             if isinstance(value, str):

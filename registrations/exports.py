@@ -7,7 +7,14 @@ import io
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from applications.exports import BYTE_ORDER_MARK, CONTENT_TYPES, CSV, CSV_DELIMITER, csv_safe
+from applications.exports import (
+    BYTE_ORDER_MARK,
+    CONTENT_TYPES,
+    CSV,
+    CSV_DELIMITER,
+    csv_safe,
+    write_xlsx_sheet,
+)
 from home.dates import in_efus_zone
 
 XLSX = "xlsx"
@@ -56,28 +63,8 @@ def csv_bytes(registrants):
 
 
 def xlsx_bytes(registrants):
-    # Imported here: openpyxl is large and only staff's exports use it.
-    from openpyxl import Workbook  # noqa: PLC0415
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Registrants"))
-    sheet.append(headings())
-    for row in rows(registrants):
-        cells = []
-        for value in row:
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell = WriteOnlyCell(sheet, value)
-            if cell.data_type == "f":
-                cell.data_type = "s"  # Text that looks like a formula stays text.
-            elif cell.is_date:
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            cells.append(cell)
-        sheet.append(cells)
     output = io.BytesIO()
-    workbook.save(output)
+    write_xlsx_sheet(_("Registrants"), headings(), rows(registrants), output)
     return output.getvalue()
 
 
