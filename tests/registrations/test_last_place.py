@@ -14,7 +14,10 @@ from registrations.places import register
 from tests.registrations.conftest import ENDS, STARTS
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the flush that ends the test then leaves the migrations' rows to be
+    # put back as they were, instead of re-creating content types under new ids, which the
+    # next test that restores them would collide with.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not settings.USING_POSTGRES, reason="row locks: PostgreSQL only"),
 ]
 
