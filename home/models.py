@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail import hooks
@@ -40,10 +41,13 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["participants_target"] = settings.PROGRAMME_PARTICIPANT_TARGET
-        context["sections"] = by_place(
-            section
-            for sections_of in hooks.get_hooks(HOME_PAGE_HOOK)
-            for section in sections_of(self, request)
+        # Read only if the page's part is rendered, not when it is remembered (web/fragments.py).
+        context["sections"] = SimpleLazyObject(
+            lambda: by_place(
+                section
+                for sections_of in hooks.get_hooks(HOME_PAGE_HOOK)
+                for section in sections_of(self, request)
+            )
         )
         return context
 

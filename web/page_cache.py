@@ -266,6 +266,37 @@ def _bump_quietly(group):
         logger.warning("page cache: could not move %s on", group, exc_info=True)
 
 
+def generation_keys(path, language):
+    """{group: its generation's key} for every group and the section of `path`."""
+    section = section_of(path, language)
+    return {g: generation_key(g) for g in [*_groups, section]}
+
+
+def known_generations(generations):
+    """The generations as a sorted tuple, or None if one is missing (a part kept under a
+    missing generation would outlive the change that sets it, web/fragments.py)."""
+    if any(value is None for value in generations.values()):
+        return None
+    return tuple(sorted(generations.items()))
+
+
+def generations_for(path, language):
+    """The generations of every group and of `path`'s section, read in one round trip (a
+    missing one is set first); None when the cache is not answering."""
+    try:
+        keys = generation_keys(path, language)
+        found = cache.get_many(keys.values())
+        missing = [key for key in keys.values() if found.get(key) is None]
+        if missing:
+            for key in missing:
+                cache.add(key, time.time_ns(), None)
+            found = cache.get_many(keys.values())
+    except Exception:  # a dead cache: nothing is kept
+        logger.warning("page cache: generations not read", exc_info=True)
+        return None
+    return known_generations({g: found.get(k) for g, k in keys.items()})
+
+
 def invalidate(group, purge_pages=None):
     """Every kept page that shows `group` is stale, now and once the transaction commits (a
     page rendered in between from the old rows is not served either).
@@ -507,7 +538,7 @@ class PageCacheMiddleware:
         try:
             key = entry_key(request, language)
             section = section_of(request.path_info, language)
-            gen_keys = {g: generation_key(g) for g in [*_groups, section]}
+            gen_keys = generation_keys(request.path_info, language)
             found = cache.get_many([key, *gen_keys.values()])
         except Exception:  # a bad host, a dead cache: render as if there were no cache
             logger.warning("page cache: look-up failed", exc_info=True)
@@ -515,6 +546,9 @@ class PageCacheMiddleware:
             response[HEADER] = "skip"
             return response
         generations = {g: found.get(k) for g, k in gen_keys.items()}
+        # Read before the view runs: the parts it keeps (web/fragments.py) are kept under them.
+        if (known := known_generations(generations)) is not None:
+            request.page_generations = known
         stored = found.get(key)
         if stored is not None:
             kept_generations, status, headers, content = stored
