@@ -22,15 +22,14 @@ def page_languages(context):
     request = context.get("request")
     if request is None:
         return []
-    cache_key = "_language_links"
-    if cache_key not in context.render_context:
-        context.render_context[cache_key] = language_links(
-            request,
-            context.get("page"),
-            context.get("route_suffix", ""),
-            context.get("kept_query", ()),
-        )
-    return context.render_context[cache_key]
+    page = context.get("page")
+    route_suffix, kept_query = context.get("route_suffix", ""), context.get("kept_query", ())
+    # Once per request, however many templates (head, share tags, switcher) ask.
+    memo = request.__dict__.setdefault("_language_links", {})
+    key = (getattr(page, "pk", None), route_suffix, tuple(kept_query))
+    if key not in memo:
+        memo[key] = language_links(request, page, route_suffix, kept_query)
+    return memo[key]
 
 
 def active_locale():

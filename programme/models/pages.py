@@ -70,9 +70,9 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
 
     @path("<slug:slug>/", name="cohort")
     def cohort_detail(self, request, slug):
-        # Its sessions and date changes are read only if its page's part is rendered, not when
-        # it is remembered (web/fragments.py): one query each.
-        cohort = get_object_or_404(Cohort, slug=slug)
+        cohort = get_object_or_404(
+            Cohort.objects.with_sessions().prefetch_related("date_changes"), slug=slug
+        )
         return self.render(
             request,
             template="programme/cohort_page.html",
