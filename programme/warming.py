@@ -6,7 +6,9 @@ date move are served from the page cache rather than waiting for a render."""
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 
 from home.models import HomePage
 from programme.models import Cohort, CohortIndexPage, Session, SessionDateChange
@@ -27,8 +29,12 @@ class CohortPages:
 
 def cohort_addresses(cohort_ids):
     slugs = list(Cohort.objects.filter(pk__in=cohort_ids).values_list("slug", flat=True))
-    listings = list(CohortIndexPage.objects.live().public())
-    homes = HomePage.objects.live().public()
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    private = Q()
+    for path in restricted:
+        private |= Q(path__startswith=path)
+    listings = list(CohortIndexPage.objects.live().exclude(private))
+    homes = HomePage.objects.live().exclude(private)
     urls = [page.get_full_url() for page in [*listings, *homes]]
     for listing in listings:
         base = listing.get_full_url()
