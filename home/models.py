@@ -38,6 +38,34 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Wagtail's route, with the pages along the address read in one query.
+
+        Wagtail walks down one level at a time, two queries per level (the child, then its
+        specific page): six for a committee note. Here the pages whose addresses begin the
+        requested one are read at once; the walk goes down them as Wagtail's would, and the
+        deepest page (or the first whose class routes for itself: a listing with a page per
+        cohort) routes the rest, with Wagtail's own code (its live check, its 404).
+        """
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[: depth + 1])
+            for depth in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        page, remaining = self, list(path_components)
+        for prefix in prefixes:
+            if (page is not self and not _routes_like_a_page(page)) or prefix not in found:
+                break
+            child = found[prefix]
+            child._cached_parent_obj = page  # as Wagtail's walk does: no query for the parent
+            page, remaining = child, remaining[1:]
+        if page is self:
+            return super().route(request, path_components)
+        return page.specific.route(request, remaining)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["participants_target"] = settings.PROGRAMME_PARTICIPANT_TARGET
@@ -50,6 +78,11 @@ class HomePage(Page):
             )
         )
         return context
+
+
+def _routes_like_a_page(page):
+    """Whether `page` routes to its children as Wagtail's Page does (not a routable page)."""
+    return getattr(page.specific_class, "route", None) is Page.route
 
 
 # Efus's name as stored by default; pages show its official name in their language.

@@ -70,9 +70,9 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
 
     @path("<slug:slug>/", name="cohort")
     def cohort_detail(self, request, slug):
-        cohort = get_object_or_404(
-            Cohort.objects.with_sessions().prefetch_related("date_changes"), slug=slug
-        )
+        # Its sessions and date changes (a query each) are read only if the page's part is
+        # rendered, not when it is remembered (web/fragments.py).
+        cohort = get_object_or_404(Cohort, slug=slug)
         return self.render(
             request,
             template="programme/cohort_page.html",
