@@ -69,6 +69,15 @@ class Parts:
 
 PARTS = Parts()
 
+# Functions (request, text) -> text that a higher app applies to a part once, when it is kept,
+# rather than to every response that shows it (home/hyphenation.py: the soft hyphens).
+FINISHERS = []
+
+
+def finish_parts_with(function):
+    FINISHERS.append(function)
+    return function
+
 
 def part_key(request, name, vary):
     """The key of part `name` for this request, or None when it must be rendered (no
@@ -95,6 +104,8 @@ def remembered(request, name, vary, render):
     text = PARTS.get(key)
     if text is None:
         text = render()
+        for finish in FINISHERS:
+            text = finish(request, text)
         PARTS.set(key, text, settings.PAGE_CACHE_SECONDS)
     return text
 

@@ -11,7 +11,7 @@ from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.models import EFUS_NAME
-from home.site_cache import contact_for, footer_for, footer_links_for, locale_for
+from home.site_cache import contact_of_request, footer_for, footer_links_for, locale_for
 from home.visibility import discoverable_pages, home_path_of, menu_pages, page_in_language
 
 register = template.Library()
@@ -72,8 +72,7 @@ def footer_text():
 @register.simple_tag(takes_context=True)
 def contact_settings(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return contact_for(site) if site else None
+    return contact_of_request(request) if request else None
 
 
 @register.filter
