@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from figures.charts import bar_chart
@@ -41,10 +42,13 @@ TEMPLATES = {FEEDBACK: "figures/feedback.html", SELF_ASSESSMENT: "figures/self_a
 
 def figures_page(request):
     """Every public figure with its chart and its table (the page cache keeps it)."""
-    figures = [
-        {"table": table, "chart": bar_chart(table, f"chart-{key}")}
-        for key, table in public_figures().items()
-    ]
+    # Counted only if the page's part is rendered, not when it is remembered (web/fragments.py).
+    figures = SimpleLazyObject(
+        lambda: [
+            {"table": table, "chart": bar_chart(table, f"chart-{key}")}
+            for key, table in public_figures().items()
+        ]
+    )
     return render(
         request,
         "figures/figures_page.html",

@@ -11,6 +11,10 @@ class HomeConfig(AppConfig):
         from wagtail_localize.models import StringTranslation
 
         from home import site_cache  # noqa: F401  (connect the cache-clearing signals)
+        from home.hyphenation import hyphenate_part
+        from web.fragments import finish_parts_with
+
+        finish_parts_with(hyphenate_part)
         from home.slugs import transliterate_translated_slug
 
         pre_save.connect(

@@ -23,8 +23,11 @@ MIN_LETTERS = 10
 # A run of letters, not part of an entity name, an e-mail address or a web address.
 LONG_WORD = re.compile(rf"(?<![\w&@./:])[^\W\d_]{{{MIN_LETTERS},}}(?![\w@])")
 UNTOUCHED = "script|style|textarea|title|pre|code|option|select|svg|template"
+# A part of a page kept already hyphenated (web/fragments.py) is passed over in one match.
+DONE, DONE_END = "<!--hyphenated-->", "<!--/hyphenated-->"
 PARTS = re.compile(
-    rf"<(?P<untouched>{UNTOUCHED})\b.*?</(?P=untouched)\s*>|<!--.*?-->|<[^>]*>|(?P<text>[^<]+)",
+    rf"{DONE}.*?{DONE_END}|<(?P<untouched>{UNTOUCHED})\b.*?</(?P=untouched)\s*>|<!--.*?-->"
+    r"|<[^>]*>|(?P<text>[^<]+)",
     re.DOTALL | re.IGNORECASE,
 )
 
@@ -57,6 +60,23 @@ def hyphenate_html(html, language):
     )
 
 
+def applies(request):
+    """The language of a page this middleware hyphenates, or ""."""
+    language = getattr(request, "LANGUAGE_CODE", "")
+    if settings.SOFT_HYPHENS and language and request.path.startswith(f"/{language}/"):
+        return language
+    return ""
+
+
+def hyphenate_part(request, text):
+    """A part of a page kept for many responses (web/fragments.py), hyphenated once and marked
+    so that the middleware passes over it."""
+    language = applies(request)
+    if not language or dictionary(language) is None:
+        return text
+    return f"{DONE}{hyphenate_html(text, language)}{DONE_END}"
+
+
 class SoftHyphenMiddleware:
     """Hyphenates the HTML pages of the site's languages (`/<lang>/…`), not the admin's."""
 
@@ -65,11 +85,9 @@ class SoftHyphenMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        language = getattr(request, "LANGUAGE_CODE", "")
+        language = applies(request)
         if (
-            settings.SOFT_HYPHENS
-            and language
-            and request.path.startswith(f"/{language}/")
+            language
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
         ):

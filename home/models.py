@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail import hooks
@@ -38,15 +39,51 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Wagtail's route, with the pages along the address read in one query.
+
+        Wagtail walks down one level at a time, two queries per level (the child, then its
+        specific page): six for a committee note. Here the pages whose addresses begin the
+        requested one are read at once; the walk goes down them as Wagtail's would, and the
+        deepest page (or the first whose class routes for itself: a listing with a page per
+        cohort) routes the rest, with Wagtail's own code (its live check, its 404).
+        """
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[: depth + 1])
+            for depth in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        page, remaining = self, list(path_components)
+        for prefix in prefixes:
+            if (page is not self and not _routes_like_a_page(page)) or prefix not in found:
+                break
+            child = found[prefix]
+            child._cached_parent_obj = page  # as Wagtail's walk does: no query for the parent
+            page, remaining = child, remaining[1:]
+        if page is self:
+            return super().route(request, path_components)
+        return page.specific.route(request, remaining)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["participants_target"] = settings.PROGRAMME_PARTICIPANT_TARGET
-        context["sections"] = by_place(
-            section
-            for sections_of in hooks.get_hooks(HOME_PAGE_HOOK)
-            for section in sections_of(self, request)
+        # Read only if the page's part is rendered, not when it is remembered (web/fragments.py).
+        context["sections"] = SimpleLazyObject(
+            lambda: by_place(
+                section
+                for sections_of in hooks.get_hooks(HOME_PAGE_HOOK)
+                for section in sections_of(self, request)
+            )
         )
         return context
+
+
+def _routes_like_a_page(page):
+    """Whether `page` routes to its children as Wagtail's Page does (not a routable page)."""
+    return getattr(page.specific_class, "route", None) is Page.route
 
 
 # Efus's name as stored by default; pages show its official name in their language.

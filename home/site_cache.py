@@ -6,7 +6,7 @@ The frame of every page (locale, footer, contact) would otherwise cost three que
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.signals import page_published, page_unpublished
 
 from home.models import ContactSettings, FooterText
@@ -38,6 +38,16 @@ def footer_for(locale):
 
 def contact_for(site):
     return _remember(f"contact-settings:{site.pk}", lambda: _load_contact(site))
+
+
+def contact_of_request(request):
+    """The contact settings of the request's site, read once per request (the frame, the
+    closing notice and the structured data all ask)."""
+    memo = request.__dict__
+    if "_contact_settings" not in memo:
+        site = Site.find_for_request(request)
+        memo["_contact_settings"] = contact_for(site) if site else None
+    return memo["_contact_settings"]
 
 
 def _load_contact(site):

@@ -25,6 +25,7 @@ from programme.factories import (
     ProgrammePageFactory,
 )
 from programme.models import session_date_changed
+from web.fragments import PARTS
 
 pytest_plugins = [
     "tests.accounts",
@@ -88,8 +89,10 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
+    PARTS.clear()  # the parts of pages kept in this process (web/fragments.py)
     yield
     cache.clear()
+    PARTS.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -58,6 +58,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -266,6 +267,44 @@ def _bump_quietly(group):
         logger.warning("page cache: could not move %s on", group, exc_info=True)
 
 
+def generation_keys(path, language):
+    """{group: its generation's key} for every group and the section of `path`."""
+    section = section_of(path, language)
+    return {g: generation_key(g) for g in [*_groups, section]}
+
+
+def known_generations(generations):
+    """The generations as a sorted tuple, or None if one is missing (a part kept under a
+    missing generation would outlive the change that sets it, web/fragments.py)."""
+    if any(value is None for value in generations.values()):
+        return None
+    return tuple(sorted(generations.items()))
+
+
+def generations_for(path, language):
+    """The generations of every group and of `path`'s section, read in one round trip (a
+    missing one is set first); None when the cache is not answering."""
+    try:
+        keys = generation_keys(path, language)
+        found = with_missing_set(keys, cache.get_many(keys.values()))
+    except Exception:  # a dead cache: nothing is kept
+        logger.warning("page cache: generations not read", exc_info=True)
+        return None
+    return known_generations({g: found.get(k) for g, k in keys.items()})
+
+
+def with_missing_set(keys, found):
+    """`found` (a get_many's answer), with the generations it lacked set first (the first
+    request after a flush or an eviction), so a page is kept under the numbers it will be
+    read with."""
+    missing = [key for key in keys.values() if found.get(key) is None]
+    if not missing:
+        return found
+    for key in missing:
+        cache.add(key, time.time_ns(), None)
+    return {**found, **cache.get_many(missing)}
+
+
 def invalidate(group, purge_pages=None):
     """Every kept page that shows `group` is stale, now and once the transaction commits (a
     page rendered in between from the old rows is not served either).
@@ -305,14 +344,17 @@ class PendingPurge:
     groups: set = field(default_factory=set)
     pages: list = field(default_factory=list)  # callables: () -> a queryset of pages
     paths: list = field(default_factory=list)  # callables: () -> paths
+    warm: list = field(default_factory=list)  # callables: () -> full addresses to render again
 
-    def add(self, group=None, pages=None, paths=None):
+    def add(self, group=None, pages=None, paths=None, warm=None):
         if group is not None:
             self.groups.add(group)
         if pages is not None:
             self.pages.append(pages)
         if paths is not None:
             self.paths.append(paths)
+        if warm is not None:
+            self.warm.append(warm)
 
 
 # One per thread: a gunicorn worker thread serves one request at a time.
@@ -327,9 +369,20 @@ def purge_later(group=None, pages=None, paths=None):
     if pending is None:
         pending = PendingPurge()
         pending.add(group, pages, paths)
-        purge_frontend_cache(pending)
+        send(pending)
     else:
         pending.add(group, pages, paths)
+
+
+def warm_later(urls):
+    """Render the pages at `urls()` (full addresses) again for anonymous visitors, into the
+    page cache, after the response (or `purges_collected` block): one task for all the changes
+    of a request, each address once. Call it after the change is committed."""
+    pending = getattr(_collecting, "pending", None)
+    if pending is None:
+        send(PendingPurge(warm=[urls]))
+    else:
+        pending.add(warm=urls)
 
 
 @contextlib.contextmanager
@@ -344,7 +397,7 @@ def purges_collected():
         yield
     finally:
         pending, _collecting.pending = _collecting.pending, None
-        purge_frontend_cache(pending)
+        send(pending)
 
 
 def _start_collecting(sender, **kwargs):
@@ -354,13 +407,24 @@ def _start_collecting(sender, **kwargs):
 def _purge_collected(sender, **kwargs):
     pending, _collecting.pending = getattr(_collecting, "pending", None), None
     if pending is not None:
-        purge_frontend_cache(pending)
+        send(pending)
 
 
 # Every request collects: the response is sent (request_finished fires when the server closes
 # it), then its purges go out, once per address.
 request_started.connect(_start_collecting, dispatch_uid="page-cache-collect")
 request_finished.connect(_purge_collected, dispatch_uid="page-cache-purge")
+
+
+def send(pending):
+    """What a request (or block) collected: the CDN's purge, then the pages to warm, each in
+    one background task."""
+    purge_frontend_cache(pending)
+    if pending.warm and enabled():
+        # dict.fromkeys: the same callable (equal ones) asked for by several saves runs once.
+        urls = {url for urls in dict.fromkeys(pending.warm) for url in urls()}
+        if urls:
+            warm_pages.enqueue(sorted(urls))
 
 
 def frontend_cache_configured():
@@ -427,6 +491,25 @@ def purge_cdn(urls, attempt=1):
         )
         delay = FIRST_PURGE_RETRY_DELAY * 2 ** (attempt - 1)
         purge_cdn.using(run_after=timezone.now() + delay).enqueue(urls, attempt + 1)
+
+
+@task(backend="queue")
+def warm_pages(urls):
+    """Request each of `urls` as an anonymous visitor would, so that the page cache keeps it
+    (only what it would keep for a visitor: a private page answers a redirect, never kept)."""
+    # Imported here: only the worker warms pages, through the whole middleware stack.
+    from django.test import Client
+
+    for url in urls:
+        address = urlsplit(url)
+        client = Client(HTTP_HOST=address.netloc, raise_request_exception=False)
+        try:
+            response = client.get(address.path, secure=address.scheme == "https")
+        except Exception:  # one page that fails leaves the others to warm
+            logger.warning("page cache: could not warm %s", url, exc_info=True)
+            continue
+        if response.status_code != 200:
+            logger.info("page cache: %s answered %s, not kept", url, response.status_code)
 
 
 # --- Middleware -------------------------------------------------------------------------------
@@ -507,14 +590,17 @@ class PageCacheMiddleware:
         try:
             key = entry_key(request, language)
             section = section_of(request.path_info, language)
-            gen_keys = {g: generation_key(g) for g in [*_groups, section]}
-            found = cache.get_many([key, *gen_keys.values()])
+            gen_keys = generation_keys(request.path_info, language)
+            found = with_missing_set(gen_keys, cache.get_many([key, *gen_keys.values()]))
         except Exception:  # a bad host, a dead cache: render as if there were no cache
             logger.warning("page cache: look-up failed", exc_info=True)
             response = self.get_response(request)
             response[HEADER] = "skip"
             return response
         generations = {g: found.get(k) for g, k in gen_keys.items()}
+        # Read before the view runs: the parts it keeps (web/fragments.py) are kept under them.
+        if (known := known_generations(generations)) is not None:
+            request.page_generations = known
         stored = found.get(key)
         if stored is not None:
             kept_generations, status, headers, content = stored

@@ -94,6 +94,9 @@ MIDDLEWARE = [
     # Anonymous pages from the shared cache (web/page_cache.py). Outside the CSP middleware, so a
     # kept page keeps the policy its nonce matches.
     "web.page_cache.PageCacheMiddleware",
+    # The page cache's generations, read before the view (also for whom the page cache does not
+    # serve), under which the parts of pages are kept (web/fragments.py).
+    "web.fragments.PageGenerationsMiddleware",
     # Content-Security-Policy with a nonce per response (web/csp.py), then Permissions-Policy.
     "web.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

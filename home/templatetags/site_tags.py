@@ -11,7 +11,7 @@ from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.models import EFUS_NAME
-from home.site_cache import contact_for, footer_for, footer_links_for, locale_for
+from home.site_cache import contact_of_request, footer_for, footer_links_for, locale_for
 from home.visibility import discoverable_pages, home_path_of, menu_pages, page_in_language
 
 register = template.Library()
@@ -22,15 +22,14 @@ def page_languages(context):
     request = context.get("request")
     if request is None:
         return []
-    cache_key = "_language_links"
-    if cache_key not in context.render_context:
-        context.render_context[cache_key] = language_links(
-            request,
-            context.get("page"),
-            context.get("route_suffix", ""),
-            context.get("kept_query", ()),
-        )
-    return context.render_context[cache_key]
+    page = context.get("page")
+    route_suffix, kept_query = context.get("route_suffix", ""), context.get("kept_query", ())
+    # Once per request, however many templates (head, share tags, switcher) ask.
+    memo = request.__dict__.setdefault("_language_links", {})
+    key = (getattr(page, "pk", None), route_suffix, tuple(kept_query))
+    if key not in memo:
+        memo[key] = language_links(request, page, route_suffix, kept_query)
+    return memo[key]
 
 
 def active_locale():
@@ -73,8 +72,7 @@ def footer_text():
 @register.simple_tag(takes_context=True)
 def contact_settings(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return contact_for(site) if site else None
+    return contact_of_request(request) if request else None
 
 
 @register.filter

@@ -5,6 +5,7 @@ import itertools
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -63,17 +64,15 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
 
     @path("")
     def cohort_list(self, request):
-        cohorts = list(Cohort.objects.with_sessions().order_by("year", "planned_start", "country"))
-        years = [
-            (year, list(group)) for year, group in itertools.groupby(cohorts, lambda c: c.year)
-        ]
+        # Read only if the listing's table is rendered, not when remembered (web/fragments.py).
+        years = SimpleLazyObject(cohorts_by_year)
         return self.render(request, context_overrides={"years": years})
 
     @path("<slug:slug>/", name="cohort")
     def cohort_detail(self, request, slug):
-        cohort = get_object_or_404(
-            Cohort.objects.with_sessions().prefetch_related("date_changes"), slug=slug
-        )
+        # Its sessions and date changes (a query each) are read only if the page's part is
+        # rendered, not when it is remembered (web/fragments.py).
+        cohort = get_object_or_404(Cohort, slug=slug)
         return self.render(
             request,
             template="programme/cohort_page.html",
@@ -92,6 +91,12 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
         return urls
 
 
+def cohorts_by_year():
+    """[(year, [its cohorts in order])] for the listing."""
+    cohorts = list(Cohort.objects.with_sessions().order_by("year", "planned_start", "country"))
+    return [(year, list(group)) for year, group in itertools.groupby(cohorts, lambda c: c.year)]
+
+
 # Apps that tell more about past events (the committee's summary notes) register a function
 # (events, locale_id, user) under this hook; it sets attributes on the events in place.
 PAST_EVENTS_HOOK = "programme_past_events"
@@ -106,13 +111,19 @@ class EventIndexPage(ListingPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = attach_topics(Event.objects.select_related("topic"))
+        # Read only if the lists are rendered, not when they are remembered (web/fragments.py).
+        lists = SimpleLazyObject(lambda: self.event_lists(request, now))
         context["now"] = now
-        context["upcoming_events"] = attach_registration_links(
-            e for e in events if e.ends_at >= now
-        )
-        context["past_events"] = [e for e in reversed(events) if e.ends_at < now]
+        context["upcoming_events"] = SimpleLazyObject(lambda: lists[0])
+        context["past_events"] = SimpleLazyObject(lambda: lists[1])
         context["shows_join_links"] = is_member(request.user)
-        for attach_details in hooks.get_hooks(PAST_EVENTS_HOOK):
-            attach_details(context["past_events"], self.locale_id, request.user)
         return context
+
+    def event_lists(self, request, now):
+        """(upcoming events, past events newest first, with what apps tell about them)."""
+        events = attach_topics(Event.objects.select_related("topic"))
+        upcoming = attach_registration_links(e for e in events if e.ends_at >= now)
+        past = [e for e in reversed(events) if e.ends_at < now]
+        for attach_details in hooks.get_hooks(PAST_EVENTS_HOOK):
+            attach_details(past, self.locale_id, request.user)
+        return upcoming, past

@@ -1,0 +1,80 @@
+"""Signed-in pages are never served from the page cache, so each costs its queries every time:
+"my space", the member library, the notes listing, a members-only note and the participant's
+certificate stay flat when the data grows tenfold (#26, point 2).
+
+The goal is the public pages' budget (12). Not there yet: a signed-in request adds the session,
+the user and their groups (three or four queries), and Wagtail's serve view reads the site, the
+root page, its translation and its specific page before routing. The ceilings below are today's
+counts, so that none grows while they come down."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from certificates.enrolment import enrol_application
+from certificates.issuing import issue
+from tests.committee.test_feeds_and_listing import add_notes
+from tests.committee.test_web_conferences_and_library import add_documents
+from tests.fixtures.certificates import attend, make_application
+
+QUERY_BUDGET = 12
+CEILINGS = {"my space": 13, "notes": 16, "library": 17, "note": 18}
+PARTICIPANT_CEILINGS = {"my space": 15, "certificate": QUERY_BUDGET}
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url):
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def test_a_committee_members_pages_stay_flat_and_within_budget(client, committee_tree, people):
+    client.force_login(people.committee)
+    pages = committee_tree.pages["en"]
+    urls = {
+        "my space": reverse("members:my_space"),
+        "notes": pages["notes"].url,
+        "library": pages["library"].url,
+        "note": pages["private_note"].url,
+    }
+    add_notes(pages["notes"], range(3), [committee_tree.topic])
+    add_documents(committee_tree.collection, 3)
+    small = {name: queries(client, url) for name, url in urls.items()}
+
+    add_notes(pages["notes"], range(3, 30), [committee_tree.topic])
+    add_documents(committee_tree.collection, 27, start=3)
+    large = {name: queries(client, url) for name, url in urls.items()}
+
+    assert large == small
+    assert all(large[name] <= ceiling for name, ceiling in CEILINGS.items()), large
+
+
+def test_a_participants_certificate_and_space_stay_flat_and_within_budget(
+    client, cohort, groups, settings
+):
+    settings.CERTIFICATE_LOOKUP_RATE = (1000, 600)
+
+    def certify(count, start):
+        people = [(f"Teilnehmerin {i}", f"t{i}@example.de") for i in range(start, start + count)]
+        certificates = []
+        for enrolment in enrol_application(make_application(cohort, people=people), notify=False):
+            attend(enrolment)
+            certificates.append(issue(enrolment, notify=False))
+        return certificates
+
+    (certificate, *_others) = certify(3, 0)
+    client.force_login(certificate.enrolment.user)
+    urls = {
+        "my space": reverse("members:my_space"),
+        "certificate": f"/en/certificates/verify/{certificate.code}/",
+    }
+    small = {name: queries(client, url) for name, url in urls.items()}
+    certify(27, 3)
+    large = {name: queries(client, url) for name, url in urls.items()}
+    assert large == small
+    assert all(large[name] <= ceiling for name, ceiling in PARTICIPANT_CEILINGS.items()), large
