@@ -117,3 +117,22 @@ def test_feeds_remind_a_day_before_and_the_private_one_an_hour_before_with_the_j
     # The feed speaks the language of its address (here the one last visited, German).
     join_page = f"{site_tree.translations['de']['cohorts'].url}{cohort.slug}/"
     assert join_page in private[-datetime.timedelta(hours=1)]
+
+
+def test_join_links_stay_the_participants_with_parts_kept(
+    client, settings, site_tree, with_links, enrolments, outsider_participant, committee_member
+):
+    """With the page cache on, the cohort page's parts are kept per worker (web/fragments.py):
+    the part an enrolled participant was shown, with the join links, is never anyone else's."""
+    settings.PAGE_CACHE_SECONDS = 600
+    url = cohort_page(site_tree, with_links)
+    client.force_login(enrolments["Jürgen Groß"].user)
+    assert client.get(url).content.decode().count(JOIN) == 4
+    for user in (outsider_participant, committee_member):
+        client.force_login(user)
+        assert JOIN not in client.get(url).content.decode(), user
+    client.logout()
+    client.cookies.clear()
+    assert JOIN not in client.get(url).content.decode()
+    client.force_login(enrolments["Jürgen Groß"].user)
+    assert client.get(url).content.decode().count(JOIN) == 4
