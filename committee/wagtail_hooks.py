@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -33,6 +32,7 @@ from committee.notice_forms import NoticePreferenceForm
 from committee.permissions import ensure_member_library, grant_committee_section
 from committee.views import NoteTranslationViewSet, language_names
 from home.bootstrap import BOOTSTRAP_HOOK, add_draft
+from home.site_cache import active_locale
 from home.visibility import page_in_language
 from members.access import is_committee_member, is_editor, is_member
 from members.groups import SETUP_GROUPS_HOOK, ensure_groups
@@ -86,7 +86,7 @@ MY_NOTES_SHOWN = 20
 def notes_written_by(user):
     return (
         CommitteeNotePage.objects.filter(Q(owner=user) | Q(note_authors__member__account=user))
-        .filter(locale=Locale.get_active())
+        .filter(locale=active_locale())
         .distinct()
         .order_by("-date")[:MY_NOTES_SHOWN]
     )
@@ -105,7 +105,7 @@ def notice_form_for(request):
 def committee_in_my_space(request):
     """The library and the notes for every member; their own notes for those who write them."""
     user = request.user
-    language = Locale.get_active().language_code
+    language = active_locale().language_code
     writes_notes = is_committee_member(user) or is_editor(user)
     return MySpaceSection(
         "committee/includes/my_space_committee.html",

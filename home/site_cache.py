@@ -6,6 +6,7 @@ The frame of every page (locale, footer, contact) would otherwise cost three que
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 from wagtail.signals import page_published, page_unpublished
 
@@ -28,6 +29,12 @@ def locale_for(language_code):
         f"locale:{language_code}",
         lambda: Locale.objects.filter(language_code=language_code).first(),
     )
+
+
+def active_locale():
+    """The Locale of the active language (the default one if it has none), without a query
+    once remembered."""
+    return locale_for(get_language()) or Locale.get_default()
 
 
 def footer_for(locale):

@@ -5,13 +5,13 @@ from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
 from home.languages import language_links
 from home.models import EFUS_NAME
-from home.site_cache import contact_of_request, footer_for, footer_links_for, locale_for
+from home.site_cache import active_locale, contact_of_request, footer_for, footer_links_for
 from home.visibility import discoverable_pages, home_path_of, menu_pages, page_in_language
 
 register = template.Library()
@@ -32,16 +32,20 @@ def page_languages(context):
     return memo[key]
 
 
-def active_locale():
-    return locale_for(get_language()) or Locale.get_default()
-
-
 def _home_path(context):
     """The tree path of the active language's home page, read off the current page if any."""
     page = context.get("page")
     if isinstance(page, Page) and page.depth >= 2:
         return home_path_of(page)
     request = context["request"]
+    memo = request.__dict__.setdefault("_home_paths", {})  # the menu and the footer both ask
+    language = get_language()
+    if language not in memo:
+        memo[language] = _language_home_path(request)
+    return memo[language]
+
+
+def _language_home_path(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
