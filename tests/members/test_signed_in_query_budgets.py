@@ -2,11 +2,11 @@
 "my space", the member library, the notes listing, a members-only note and the participant's
 certificate stay flat when the data grows tenfold (#26, point 2).
 
-The goal is the public pages' budget (12): "my space" and the certificate page are within it.
-Not there yet for the others: a signed-in request adds the session,
-the user and their groups (three or four queries), and Wagtail's serve view reads the site, the
-root page, its translation and its specific page before routing. The ceilings below are today's
-counts, so that none grows while they come down."""
+The goal is the public pages' budget (12): a member's "my space" and the certificate page are
+within it; not yet the others (a participant's "my space" is 13). A signed-in request adds the
+session, the user and their groups (three or four queries), and Wagtail's serve view reads the
+site, the root page, its translation and its specific page before routing. The ceilings below
+are today's counts, so that none grows while they come down."""
 
 import pytest
 from django.db import connection
