@@ -85,6 +85,14 @@ def test_an_alias_points_to_its_original(site_tree, client):
     assert canonical(client, "/de/untranslated/") == f"{BASE}/en/untranslated/"
 
 
+def test_a_cohort_under_an_untranslated_listing_points_to_its_original_address(site_tree, client):
+    site_tree.translations["de"]["cohorts"].delete()
+    site_tree.cohorts.copy_for_translation(site_tree.locales["de"], alias=True)
+    CohortFactory(slug="germany-2026", country="DE")
+    url = "/de/cohorts/deutschland-2026/"
+    assert canonical(client, url) == f"{BASE}/en/cohorts/germany-2026/"
+
+
 def test_views_that_are_not_pages_have_a_canonical_link(site_tree, client):
     with translation.override("nl"):
         url = reverse("members:login")
