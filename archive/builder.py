@@ -5,9 +5,11 @@ request made inside the process), as an anonymous visitor on `BASE_URL`, and wri
 static web server finds it: `/en/cohorts/` as `en/cohorts/index.html`, `/certificates/jwks.json`
 as itself. The archive starts from the home page of every language, the XML sitemap and the
 certificates' public addresses (their verification pages in every language, their statuses, the
-issuer, the key set and the signed revocation list), and follows every link on the site's own
-address. What does not answer 200 to an anonymous visitor (a members-only page, a sign-in form)
-is not archived, and the archive reports every archived page that links to it.
+issuer, the key set and the signed revocation list), each cohort's address from before addresses
+were translated (kept as a redirect for the emails and bookmarks that hold it), and follows every
+link on the site's own address. What does not answer 200 to an anonymous visitor (a members-only
+page, a sign-in form) is not archived, and the archive reports every archived page that links
+to it.
 
 While it renders, the site knows it is being archived (`SITE_ARCHIVE_MADE_ON`): pages say so and
 leave out what a static copy cannot do (search, sign-in); the application form says the
@@ -34,6 +36,7 @@ from django_distill.request import internal_wsgi_request
 
 from certificates.models import Certificate
 from home.dates import in_efus_zone
+from programme.models import Cohort, CohortIndexPage
 
 REDIRECTS = {301, 302, 303, 307, 308}
 NOT_ARCHIVED_PREFIXES = ("/admin/", "/healthz", "/django-admin/")
@@ -117,9 +120,24 @@ def certificate_addresses():
     return paths
 
 
+def older_cohort_addresses():
+    """Each cohort's English slug under every language's public listing (/de/…/germany-2026/):
+    its address in every language before addresses were translated, now a redirect."""
+    cohorts = list(Cohort.objects.only("slug"))
+    return [
+        f"{listing.url}{cohort.slug}/"
+        for listing in CohortIndexPage.objects.live().public()
+        if listing.url
+        for cohort in cohorts
+    ]
+
+
 def seeds():
     homes = [f"/{language}/" for language, _name in settings.LANGUAGES]
-    return ["/", *homes, "/sitemap.xml", "/robots.txt", *certificate_addresses()]
+    return [
+        "/", *homes, "/sitemap.xml", "/robots.txt", *certificate_addresses(),
+        *older_cohort_addresses(),
+    ]  # fmt: skip
 
 
 def render(path, base):

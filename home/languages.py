@@ -1,17 +1,20 @@
 """Where each language version of the current page lives, for the switcher and hreflang links.
 
 A view keeps its context across languages by naming, in its template context, the route of
-its page it shows (`route_suffix`, "status/") and the query parameters every language of
-that page understands (`kept_query`, ("cohort",)): both are carried over to each language
-where the page is translated, never to the ancestor a language falls back to.
+its page it shows (`route_suffix`: "status/", the same in every language, or a mapping of
+each language to its own, {"en": "germany-2026/", "de": "deutschland-2026/", …}) and the
+query parameters every language of that page understands (`kept_query`, ("cohort",)): both
+are carried over to each language where the page is translated, never to the ancestor a
+language falls back to.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 from wagtail.models import Page
 
 
@@ -22,6 +25,26 @@ class LanguageLink:
     url: str
     is_current: bool
     is_translated: bool
+
+
+def language_of(address):
+    """The site language of an address (a path or a full address), by its prefix: "/de/…" →
+    "de"; the default language for an address without one."""
+    return get_language_from_path(urlsplit(address).path) or settings.LANGUAGE_CODE
+
+
+def route_suffix_in(route_suffix, language_code):
+    """The route (`route_suffix`, above) of the page as `language_code` writes it."""
+    if isinstance(route_suffix, Mapping):
+        return route_suffix[language_code]
+    return route_suffix
+
+
+def route_key(route_suffix):
+    """`route_suffix` as a dictionary key (a mapping is not one)."""
+    if isinstance(route_suffix, Mapping):
+        return tuple(sorted(route_suffix.items()))
+    return route_suffix
 
 
 def _page_urls_by_language(page, request):
@@ -67,7 +90,7 @@ def language_links(request, page=None, route_suffix="", kept_query=()):
         for code, name in settings.LANGUAGES:
             url, exact = urls.get(code, (f"/{code}/", False))
             if exact:
-                url = f"{url}{route_suffix}{query}"
+                url = f"{url}{route_suffix_in(route_suffix, code)}{query}"
             links.append(LanguageLink(code, name, url, code == current, exact))
         return links
     return [

@@ -27,9 +27,11 @@ def rebased(location):
 
 
 def route_suffixes(urls):
-    """Each URL keyed by what it adds to the page URL: "" for the page, "slug/" for a route."""
+    """Each URL keyed by its route, the same in every language: "" for the page, what a route
+    adds to the page URL ("status/"), or the `route` a page names for an entry whose address
+    differs by language (a cohort's, "cohort:germany-2026")."""
     own = urls[0]["location"]
-    return {url["location"].removeprefix(own): url for url in urls}
+    return {url.get("route", url["location"].removeprefix(own)): url for url in urls}
 
 
 class PageSitemap(Sitemap):

@@ -65,7 +65,7 @@ class PageLinks:
 
     def cohort(self, cohort):
         base = self._listing(CohortIndexPage)
-        return f"{base}{cohort.slug}/" if base else None
+        return CohortIndexPage.cohort_address(base, cohort) if base else None
 
     def events(self):
         return self._listing(EventIndexPage)

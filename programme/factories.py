@@ -6,6 +6,7 @@ import zoneinfo
 import factory
 import wagtail_factories
 
+from programme.cohort_slugs import COUNTRY_SLUGS
 from programme.models import (
     Cohort,
     CohortIndexPage,
@@ -26,7 +27,11 @@ class CohortFactory(factory.django.DjangoModelFactory):
         model = Cohort
         skip_postgeneration_save = True
 
-    slug = factory.Sequence(lambda n: f"cohort-{n}")
+    # Named by its country, as editors name cohorts ("france-7"), so that its address differs
+    # by language ("francia-7" under /it/), as a real cohort's does.
+    slug = factory.LazyAttributeSequence(
+        lambda cohort, n: f"{COUNTRY_SLUGS[cohort.country]['en']}-{n}"
+    )
     country = "FR"
     delivery_languages = ["fr"]
     year = 2026

@@ -28,7 +28,7 @@ class CohortPages:
 
 
 def cohort_addresses(cohort_ids):
-    slugs = list(Cohort.objects.filter(pk__in=cohort_ids).values_list("slug", flat=True))
+    cohorts = list(Cohort.objects.filter(pk__in=cohort_ids).only("slug", "country"))
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
     private = Q()
     for path in restricted:
@@ -38,7 +38,7 @@ def cohort_addresses(cohort_ids):
     urls = [page.get_full_url() for page in [*listings, *homes]]
     for listing in listings:
         base = listing.get_full_url()
-        urls += [f"{base}{CohortIndexPage.cohort_path(slug)}" for slug in slugs]
+        urls += [CohortIndexPage.cohort_address(base, cohort) for cohort in cohorts]
     return [url for url in urls if url]
 
 

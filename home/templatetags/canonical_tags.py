@@ -5,6 +5,7 @@ from django import template
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
+from home.languages import language_of, route_suffix_in
 from home.structured_data import json_ld_script, organisation
 from home.templatetags.site_tags import contact_settings
 from web.links import absolute_url, public_url
@@ -42,7 +43,7 @@ def canonical_path(request, page, route_suffix=""):
         original = page.alias_of
         _site_id, _root_url, original_path = original.get_url_parts(request) or (None, None, None)
         if original_path:
-            path = f"{original_path}{route_suffix}"
+            path = f"{original_path}{route_suffix_in(route_suffix, language_of(original_path))}"
     number = result_page_number(request)
     return f"{path}?page={number}" if number else path
 

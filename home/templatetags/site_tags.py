@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 
 from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
-from home.languages import language_links
+from home.languages import language_links, route_key
 from home.models import EFUS_NAME
 from home.site_cache import active_locale, contact_of_request, footer_for, footer_links_for
 from home.visibility import discoverable_pages, home_path_of, menu_pages, page_in_language
@@ -26,7 +26,7 @@ def page_languages(context):
     route_suffix, kept_query = context.get("route_suffix", ""), context.get("kept_query", ())
     # Once per request, however many templates (head, share tags, switcher) ask.
     memo = request.__dict__.setdefault("_language_links", {})
-    key = (getattr(page, "pk", None), route_suffix, tuple(kept_query))
+    key = (getattr(page, "pk", None), route_key(route_suffix), tuple(kept_query))
     if key not in memo:
         memo[key] = language_links(request, page, route_suffix, kept_query)
     return memo[key]

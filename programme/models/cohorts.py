@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from home.dates import long_date, month_period, zone_title
+from programme.cohort_slugs import localized_slug
 from programme.facts import COUNTRIES, COUNTRY_TIME_ZONES, DELIVERY_LANGUAGES, TIME_ZONES
 
 # Sent after an editor changes a confirmed session date (applicants are told by email).
@@ -163,8 +164,20 @@ class Cohort(ClusterableModel):
     def __str__(self):
         return f"{self.get_country_display()} {self.period_label}"
 
+    def slug_in(self, language_code):
+        """The slug of the cohort's address in `language_code`: "deutschland-2026" in German
+        for "germany-2026" (programme/cohort_slugs.py)."""
+        return localized_slug(self.slug, self.country, language_code)
+
     def clean(self):
         errors = {}
+        if self.slug and self.country:
+            clash = self.address_clash()
+            if clash is not None:
+                errors["slug"] = _(
+                    "In one language, this cohort would have the same address as the %(cohort)s "
+                    "cohort (%(slug)s). Choose another slug."
+                ) % {"cohort": clash[0], "slug": clash[1]}
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
             errors["planned_end"] = _("The planned end cannot be before the planned start.")
         opens, closes = self.applications_open_on, self.applications_close_on
@@ -174,6 +187,18 @@ class Cohort(ClusterableModel):
             errors["applications_close_on"] = _("Give both the opening and the closing date.")
         if errors:
             raise ValidationError(errors)
+
+    def address_clash(self):
+        """(another cohort, the slug) if in some language both would have the same address
+        ("deutschland-2026", an editor's own slug, and "germany-2026" in German). The same
+        slug is left to the unique check."""
+        languages = [code for code, _name in settings.LANGUAGES]
+        mine = {(code, self.slug_in(code)) for code in languages}
+        for other in Cohort.objects.exclude(pk=self.pk).exclude(slug=self.slug):
+            for code in languages:
+                if (code, other.slug_in(code)) in mine:
+                    return other, other.slug_in(code)
+        return None
 
     @property
     def zone(self):

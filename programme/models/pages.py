@@ -2,8 +2,9 @@
 
 import itertools
 
+from django.conf import settings
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.languages import language_of
 from members.access import is_member
+from programme.cohort_slugs import english_slug
 from programme.models.cohorts import Cohort
 from programme.models.events import Event, attach_registration_links, attach_topics
 from web.links import page_url
@@ -57,10 +60,17 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
         verbose_name = _("cohort listing")
 
     @classmethod
-    def cohort_path(cls, slug):
-        """A cohort's route under any cohort listing ("fr-2025/"): the listing's own URL
-        comes first. A class method, so a listing looked up as a plain Page can use it."""
-        return cls.get_resolver().reverse("cohort", slug=slug)
+    def cohort_path(cls, cohort, language_code):
+        """A cohort's route under a cohort listing in `language_code` ("deutschland-2026/"):
+        the listing's own URL comes first. A class method, so a listing looked up as a plain
+        Page can use it."""
+        return cls.get_resolver().reverse("cohort", slug=cohort.slug_in(language_code))
+
+    @classmethod
+    def cohort_address(cls, listing_url, cohort):
+        """The address of `cohort`'s page under the listing at `listing_url` (a path or a full
+        address), its slug in the listing's language (the address's prefix, /de/)."""
+        return f"{listing_url}{cls.cohort_path(cohort, language_of(listing_url))}"
 
     @path("")
     def cohort_list(self, request):
@@ -70,25 +80,67 @@ class CohortIndexPage(RoutablePageMixin, ListingPage):
 
     @path("<slug:slug>/", name="cohort")
     def cohort_detail(self, request, slug):
+        language = language_of(request.path)
+        cohort = cohort_at(slug, language)
+        if cohort is None:
+            raise Http404
+        if cohort.slug_in(language) != slug:
+            # The English slug under /de/ (addresses before they were translated, in emails
+            # and bookmarks), or another language's: to the page in this listing's language.
+            return HttpResponsePermanentRedirect(self.redirect_address(request, cohort, language))
         # Its sessions and date changes (a query each) are read only if the page's part is
         # rendered, not when it is remembered (web/fragments.py).
-        cohort = get_object_or_404(Cohort, slug=slug)
         return self.render(
             request,
             template="programme/cohort_page.html",
-            context_overrides={"cohort": cohort, "route_suffix": f"{slug}/"},
+            context_overrides={
+                "cohort": cohort,
+                "route_suffix": {
+                    code: self.cohort_path(cohort, code) for code, _name in settings.LANGUAGES
+                },
+            },
         )
 
+    def redirect_address(self, request, cohort, language_code):
+        query = request.META.get("QUERY_STRING", "")
+        address = f"{self.get_url(request)}{self.cohort_path(cohort, language_code)}"
+        return f"{address}?{query}" if query else address
+
     def get_cached_paths(self):
-        """The listing and each cohort's page, for the frontend cache's purge (a CDN)."""
-        return ["/", *(f"/{slug}/" for slug in Cohort.objects.values_list("slug", flat=True))]
+        """The listing and each cohort's page, for the frontend cache's purge (a CDN): at its
+        address in the listing's language, and at its English one, which may hold a cached
+        redirect (or, from before addresses were translated, the page itself)."""
+        language = language_of(self.get_url() or "")
+        paths = {"/"}
+        for cohort in Cohort.objects.only("slug", "country"):
+            paths.add(f"/{self.cohort_path(cohort, language)}")
+            paths.add(f"/{self.cohort_path(cohort, settings.LANGUAGE_CODE)}")
+        return sorted(paths)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = page_url(self)
-        for cohort in Cohort.objects.only("slug"):
-            urls.append({"location": f"{base}{cohort.slug}/", "lastmod": self.last_published_at})
+        for cohort in Cohort.objects.only("slug", "country"):
+            urls.append(
+                {
+                    "location": self.cohort_address(base, cohort),
+                    "lastmod": self.last_published_at,
+                    # One route in every language, though its address differs (home/sitemap.py).
+                    "route": f"cohort:{cohort.slug}",
+                }
+            )
         return urls
+
+
+def cohort_at(slug, language_code):
+    """The cohort whose address in `language_code` ends in `slug`, else one whose address in
+    another language does (a redirect), else None: one query."""
+    candidates = Cohort.objects.filter(slug__in={slug, english_slug(slug)})
+    return max(
+        candidates,
+        key=lambda cohort: (cohort.slug_in(language_code) == slug, cohort.slug == slug),
+        default=None,
+    )
 
 
 def cohorts_by_year():

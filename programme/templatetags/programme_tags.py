@@ -18,8 +18,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def cohort_url(context, cohort_index, cohort):
     request = context.get("request")
-    base = cohort_index.get_url(request)
-    return f"{base}{CohortIndexPage.cohort_path(cohort.slug)}"
+    return CohortIndexPage.cohort_address(cohort_index.get_url(request), cohort)
 
 
 @register.simple_tag(takes_context=True)
@@ -108,7 +107,7 @@ def cohorts_json_ld(context, years):
     listing, organiser = context.get("canonical", ""), _organiser(context)
     instances = [
         structured_data.course_instance(
-            cohort, f"{listing}{CohortIndexPage.cohort_path(cohort.slug)}", organiser
+            cohort, CohortIndexPage.cohort_address(listing, cohort), organiser
         )
         for _year, cohorts in years
         for cohort in cohorts

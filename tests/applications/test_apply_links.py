@@ -61,8 +61,8 @@ def test_an_open_cohort_page_links_to_its_application(
     site_tree, apply_pages, italy, germany, client, code
 ):
     listing = site_tree.translations[code]["cohorts"].url
-    assert apply_link(apply_pages, code, italy) in links(client, f"{listing}{italy.slug}/")
-    closed = links(client, f"{listing}{germany.slug}/")
+    assert apply_link(apply_pages, code, italy) in links(client, f"{listing}{italy.slug_in(code)}/")
+    closed = links(client, f"{listing}{germany.slug_in(code)}/")
     assert not [href for href in closed if "cohort=" in href]
 
 

@@ -115,6 +115,17 @@ def test_every_page_is_there_in_six_languages_and_every_link_answers(world):
     assert not broken
 
 
+def test_a_cohort_is_at_its_address_in_each_language_and_its_older_address_leads_there(world):
+    status, body = get(world, "/de/cohorts/deutschland-2026/")
+    assert status == 200 and b"Deutschland" in body
+    # The address in emails sent before addresses were translated.
+    status, body = get(world, "/de/cohorts/germany-2026/")
+    assert status == 200
+    assert b'http-equiv="refresh" content="0;URL=/de/cohorts/deutschland-2026/"' in body
+    assert get(world, "/en/cohorts/germany-2026/")[0] == 200
+    assert get(world, "/nl/cohorts/duitsland-2026/")[0] == 200
+
+
 def test_certificates_verify_through_their_qr_addresses(world):
     # The QR code leads to the page in the holder's language (German here).
     for certificate, verdict in [

@@ -337,7 +337,7 @@ def test_the_apply_link_of_a_cohort_chooses_it_on_the_form(
         planned_end=today + datetime.timedelta(days=80),
     )
     listing = site_tree.translations["fr"]["cohorts"]
-    page.goto(f"{live_server.url}{listing.url}{belgium.slug}/")
+    page.goto(f"{live_server.url}{listing.url}{belgium.slug_in('fr')}/")
     page.get_by_role("link", name=re.compile("Candidater à la cohorte")).click()
     page.wait_for_url(re.compile(re.escape(french.url)))
     assert page.is_checked(f'input[name="cohort"][value="{belgium.pk}"]')

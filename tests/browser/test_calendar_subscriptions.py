@@ -40,7 +40,7 @@ def test_feeds_are_offered_as_labelled_subscriptions_in_six_languages(
         pages = site_tree.translations[code]
         for path, feed in [
             (
-                f"{pages['cohorts'].url}{cohort.slug}/",
+                f"{pages['cohorts'].url}{cohort.slug_in(code)}/",
                 f"/{code}/calendar/cohorts/{cohort.slug}.ics",
             ),
             (pages["events"].url, f"/{code}/calendar/all.ics"),

@@ -164,7 +164,7 @@ def pages_by_language(demo):
             "home": live["HomePage"].url,
             "programme page": programme_pages.first().url,
             "cohorts": live["CohortIndexPage"].url,
-            "cohort": f"{live['CohortIndexPage'].url}{cohort.slug}/",
+            "cohort": f"{live['CohortIndexPage'].url}{cohort.slug_in(code)}/",
             "events": live["EventIndexPage"].url,
             "committee": live["CommitteePage"].url,
             "notes": live["CommitteeNoteIndexPage"].url,
@@ -354,6 +354,6 @@ def test_the_current_page_is_marked_in_the_menu(live_server, demo, tab):
         shown = current.inner_text().replace("\u00ad", "").strip()  # soft hyphens are on here
         assert current.count() == 1 and shown == cohorts.title
         cohort = Cohort.objects.first()
-        tab.goto(f"{live_server.url}{cohorts.url}{cohort.slug}/")
+        tab.goto(f"{live_server.url}{cohorts.url}{cohort.slug_in(code)}/")
         section = tab.locator(".main-nav a[aria-current]").inner_text()
         assert section.replace("\u00ad", "").strip() == cohorts.title

@@ -34,7 +34,8 @@ def test_the_footer_leads_to_verification_and_past_sessions_are_marked(
     assert page.url == f"{live_server.url}/nl/certificates/verify/"
     assert page.locator("main h1").inner_text().strip() == "Een certificaat controleren"
 
-    page.goto(f"{live_server.url}{site_tree.translations['fr']['cohorts'].url}{cohort.slug}/")
+    french = f"{site_tree.translations['fr']['cohorts'].url}{cohort.slug_in('fr')}/"
+    page.goto(f"{live_server.url}{french}")
     sessions = page.locator("main ol.sessions > li")
     assert sessions.count() == 5
     for index in range(5):

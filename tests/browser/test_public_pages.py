@@ -197,7 +197,7 @@ def test_public_pages_in_every_language(
         for state, cohort in cohorts.items():
             checker.visit(
                 f"{code} cohort ({state} sessions)",
-                f"{pages['cohorts'].url}{cohort.slug}/",
+                f"{pages['cohorts'].url}{cohort.slug_in(code)}/",
                 has_lang(code),
                 has_heading(containing=str(YEAR)),
                 lists_sessions(code, state),

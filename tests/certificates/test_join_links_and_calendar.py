@@ -28,7 +28,7 @@ def with_links(cohort):
 
 
 def cohort_page(site_tree, cohort):
-    return f"{site_tree.translations['de']['cohorts'].url}{cohort.slug}/"
+    return f"{site_tree.translations['de']['cohorts'].url}{cohort.slug_in('de')}/"
 
 
 def test_join_links_only_for_enrolled_participants_and_staff(
@@ -115,7 +115,7 @@ def test_feeds_remind_a_day_before_and_the_private_one_an_hour_before_with_the_j
     private = alarms(reverse("certificates:calendar", kwargs={"token": calendar_token(user)}))
     assert sorted(private) == [-datetime.timedelta(days=1), -datetime.timedelta(hours=1)]
     # The feed speaks the language of its address (here the one last visited, German).
-    join_page = f"{site_tree.translations['de']['cohorts'].url}{cohort.slug}/"
+    join_page = f"{site_tree.translations['de']['cohorts'].url}{cohort.slug_in('de')}/"
     assert join_page in private[-datetime.timedelta(hours=1)]
 
 

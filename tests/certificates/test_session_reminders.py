@@ -83,7 +83,9 @@ def test_an_online_session_points_to_its_page_and_the_in_person_one_to_its_venue
     online = run_timer_at(sessions[0].starts_at - datetime.timedelta(hours=2))
     (message,) = online
     assert "morgen" in message.subject
-    assert f"/nl/{site_tree.translations['nl']['cohorts'].slug}/{cohort.slug}/" in message.body
+    assert f"/nl/{site_tree.translations['nl']['cohorts'].slug}/{cohort.slug_in('nl')}/" in (
+        message.body
+    )
     in_person = run_timer_at(sessions[4].starts_at - datetime.timedelta(hours=2))
     (message,) = in_person
     assert "Hôtel de Ville, Lyon" in message.body

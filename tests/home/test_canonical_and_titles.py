@@ -54,8 +54,8 @@ def test_each_page_is_canonical_at_its_own_address_on_the_public_base(site_tree,
 
 
 def test_cohort_route_is_canonical_at_its_own_address(site_tree, client):
-    CohortFactory(slug="spain-2025")
-    url = "/fr/cohorts/spain-2025/"
+    CohortFactory(slug="spain-2025", country="ES")
+    url = "/fr/cohorts/espagne-2025/"
     assert canonical(client, url) == f"{BASE}{url}"
 
 
@@ -83,6 +83,14 @@ def test_an_alias_points_to_its_original(site_tree, client):
     original = ProgrammePageFactory(parent=site_tree.home, slug="untranslated")
     original.copy_for_translation(site_tree.locales["de"], alias=True)
     assert canonical(client, "/de/untranslated/") == f"{BASE}/en/untranslated/"
+
+
+def test_a_cohort_under_an_untranslated_listing_points_to_its_original_address(site_tree, client):
+    site_tree.translations["de"]["cohorts"].delete()
+    site_tree.cohorts.copy_for_translation(site_tree.locales["de"], alias=True)
+    CohortFactory(slug="germany-2026", country="DE")
+    url = "/de/cohorts/deutschland-2026/"
+    assert canonical(client, url) == f"{BASE}/en/cohorts/germany-2026/"
 
 
 def test_views_that_are_not_pages_have_a_canonical_link(site_tree, client):
@@ -130,7 +138,7 @@ def test_share_preview_address_and_image_are_on_the_public_base(site_tree, clien
 
 def test_a_cohort_page_shares_its_own_title_not_the_listings(site_tree, client):
     CohortFactory(slug="spain-2025", country="ES")
-    response = client.get("/es/cohorts/spain-2025/")
+    response = client.get("/es/cohorts/espana-2025/")
     soup = BeautifulSoup(response.content, "html.parser")
     [title] = share(soup.head, "og:title")
     assert title == soup.h1.get_text(strip=True)

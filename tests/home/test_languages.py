@@ -60,15 +60,29 @@ def test_each_page_type_in_each_language(site_tree, client, key):
         assert alternates["x-default"] == alternates["en"]
 
 
-def test_cohort_page_switcher_leads_to_the_same_cohort(site_tree, client):
-    cohort = CohortFactory(slug="italy-2026", country="IT")
-    url = f"{site_tree.translations['fr']['cohorts'].url}italy-2026/"
+ITALY_2026 = {
+    "en": "italy-2026",
+    "fr": "italie-2026",
+    "it": "italia-2026",
+    "nl": "italie-2026",
+    "de": "italien-2026",
+    "es": "italia-2026",
+}
+
+
+def test_cohort_page_switcher_leads_to_the_same_cohort_at_its_address_in_each_language(
+    site_tree, client
+):
+    CohortFactory(slug="italy-2026", country="IT")
+    url = f"{site_tree.translations['fr']['cohorts'].url}italie-2026/"
     soup = soup_of(client.get(url))
     assert soup.html["lang"] == "fr"
     links = switcher_links(soup)
+    alternates = hreflang_alternates(soup)
     for code in LANGUAGE_CODES:
-        expected = f"{site_tree.translations[code]['cohorts'].url}{cohort.slug}/"
+        expected = f"{site_tree.translations[code]['cohorts'].url}{ITALY_2026[code]}/"
         assert links[code]["href"] == expected
+        assert alternates[code] == f"http://testserver{expected}"
         assert client.get(expected).status_code == 200
 
 

@@ -38,7 +38,7 @@ def listed(site_tree):
     restriction.groups.add(Group.objects.get_or_create(name="Committee members")[0])
     untranslated = ProgrammePageFactory(parent=site_tree.home, slug="untranslated")
     untranslated.copy_for_translation(site_tree.locales["de"], alias=True)
-    CohortFactory(slug="spain-2025")
+    CohortFactory(slug="spain-2025", country="ES")
     return site_tree
 
 
@@ -88,12 +88,22 @@ def test_every_page_lists_its_languages_and_x_default_on_the_public_base(listed,
     assert all(location.startswith(f"{BASE}/") for location in urls)
 
 
-def test_cohort_pages_are_listed_in_every_language(listed, client):
+SPAIN_2025 = {
+    "en": "spain-2025",
+    "fr": "espagne-2025",
+    "it": "spagna-2025",
+    "nl": "spanje-2025",
+    "de": "spanien-2025",
+    "es": "espana-2025",
+}
+
+
+def test_cohort_pages_are_listed_in_every_language_at_their_address_in_it(listed, client):
     urls = alternates_by_location(sitemap(client))
+    expected = {code: f"{BASE}/{code}/cohorts/{slug}/" for code, slug in SPAIN_2025.items()}
     for code in LANGUAGE_CODES:
-        cohort = urls[f"{BASE}/{code}/cohorts/spain-2025/"]
-        assert cohort["it"] == f"{BASE}/it/cohorts/spain-2025/"
-        assert cohort["x-default"] == f"{BASE}/en/cohorts/spain-2025/"
+        assert urls[expected[code]] == {**expected, "x-default": expected["en"]}, code
+    assert f"{BASE}/de/cohorts/spain-2025/" not in urls
 
 
 def test_no_draft_private_page_or_alias_is_listed(listed, client):

@@ -43,7 +43,7 @@ NEW_DAY = {
 
 
 def cohort_url(site_tree, code, cohort):
-    return f"{site_tree.translations[code]['cohorts'].url}{cohort.slug}/"
+    return f"{site_tree.translations[code]['cohorts'].url}{cohort.slug_in(code)}/"
 
 
 def text_of(response):

@@ -46,7 +46,8 @@ def anonymous_get(client, url):
 
 
 def cohort_url(listing, cohort):
-    return f"{listing.url}{cohort.slug}/"
+    """The cohort's page under `listing`, at its address in the listing's language."""
+    return f"{listing.url}{cohort.slug_in(listing.locale.language_code)}/"
 
 
 def test_a_cohort_save_queues_one_warming_and_fills_the_cache_in_every_language(

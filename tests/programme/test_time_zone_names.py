@@ -31,7 +31,10 @@ def test_a_zone_is_named_in_the_readers_language(code):
 def test_the_cohort_page_names_its_zone(site_tree, client):
     cohort = CohortFactory(country="DE", time_zone="Europe/Berlin")
     for code in ["de", "nl"]:
-        response = client.get(f"{site_tree.translations[code]['cohorts'].url}{cohort.slug}/")
+        response = client.get(
+            f"{site_tree.translations[code]['cohorts'].url}{cohort.slug_in(code)}/"
+        )
+        assert response.status_code == 200
         facts = BeautifulSoup(response.content, "html.parser").find("dl", class_="facts")
         assert BERLIN[code] in facts.get_text()
         assert "Europe/Berlin" not in response.content.decode()

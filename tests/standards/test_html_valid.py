@@ -44,7 +44,9 @@ def page_paths(language):
     paths = [page.url for page in pages.specific() if page.url]
     cohort_index = CohortIndexPage.objects.live().filter(locale__language_code=language).first()
     if cohort_index:
-        paths += [f"{cohort_index.url}{cohort.slug}/" for cohort in Cohort.objects.all()[:3]]
+        paths += [
+            f"{cohort_index.url}{cohort.slug_in(language)}/" for cohort in Cohort.objects.all()[:3]
+        ]
     with translation.override(language):
         paths += [reverse("members:login"), reverse("members:password_reset")]
         # The demo's final conference: its registration form and a registrant's own pages.

@@ -85,7 +85,7 @@ def test_a_private_collection_purges_its_documents():
 
 
 def test_one_cohort_save_purges_each_address_once_after_the_response(site_tree, client, editor):
-    cohort = CohortFactory(with_sessions__confirmed=False)
+    cohort = CohortFactory(slug="germany-2026", country="DE", with_sessions__confirmed=False)
     run_queue()
     BATCHES.clear()
     client.force_login(editor)
@@ -104,4 +104,9 @@ def test_one_cohort_save_purges_each_address_once_after_the_response(site_tree, 
     assert len(purged) == len(set(purged))
     for code in LANGUAGE_CODES:
         cohorts = site_tree.translations[code]["cohorts"].url
-        assert f"http://localhost{cohorts}{cohort.slug}/" in purged, code
+        # Its page at its address in the language, and the English one, whose cached redirect
+        # (or page, from before addresses were translated) is forgotten too.
+        assert f"http://localhost{cohorts}{cohort.slug_in(code)}/" in purged, code
+        assert f"http://localhost{cohorts}germany-2026/" in purged, code
+    assert "http://localhost/de/cohorts/deutschland-2026/" in purged
+    assert "http://localhost/nl/cohorts/duitsland-2026/" in purged

@@ -32,7 +32,7 @@ def page_types(code):
         ("home", HomePage.objects.live().get(**live).url),
         ("programme-page", ProgrammePage.objects.live().filter(**live).first().url),
         ("cohorts", cohorts.url),
-        ("cohort", f"{cohorts.url}{Cohort.objects.order_by('-year').first().slug}/"),
+        ("cohort", cohorts.cohort_address(cohorts.url, Cohort.objects.order_by("-year").first())),
         ("events", EventIndexPage.objects.live().get(**live).url),
         ("committee", CommitteePage.objects.live().get(**live).url),
         ("notes", CommitteeNotePage.objects.live().filter(**live).first().get_parent().url),
