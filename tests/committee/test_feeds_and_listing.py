@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from committee.models import CommitteeNotePage, Topic
-from tests.conftest import LANGUAGE_CODES
+from tests.conftest import LANGUAGE_CODES, indexed_once
 from tests.fixtures.committee import PRIVATE_NOTE_TITLE, add_note
 
 
@@ -157,6 +157,7 @@ def test_listing_filters_by_type_and_topic(client, committee_tree):
     assert client.get(notes.url, {"page": "999"}).status_code == 404
 
 
+@indexed_once()
 def add_notes(index, numbers, topics):
     for number in numbers:
         add_note(
