@@ -4,11 +4,12 @@ from members.groups import COMMITTEE_MEMBERS, EDITORS, MEMBER_GROUPS, PARTICIPAN
 
 
 def group_names(user):
-    """The user's group names, looked up once per request and kept on the user object."""
+    """The user's group names, kept on the user object: the signed-in user comes with their
+    groups (members.lockout.NormalisedUsernameBackend), so no query of its own then."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_group_names"):
-        user._group_names = frozenset(user.groups.values_list("name", flat=True))
+        user._group_names = frozenset(group.name for group in user.groups.all())
     return user._group_names
 
 
