@@ -3,11 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.urls import Resolver404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
@@ -15,7 +18,12 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.sections import by_place
-from home.visibility import discoverable_pages
+from home.visibility import (
+    ViewRestrictionsInOneQuery,
+    discoverable_pages,
+    is_restricted,
+    keep_section_pages,
+)
 
 # The apps above the site frame fill the home page (the call to apply, figures, next sessions,
 # cohorts) through this hook: functions (page, request) that return `Section`s (home/sections.py)
@@ -23,7 +31,7 @@ from home.visibility import discoverable_pages
 HOME_PAGE_HOOK = "home_page_context"
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQuery, Page):
     """The front page of one language tree."""
 
     intro = models.TextField(
@@ -46,19 +54,28 @@ class HomePage(Page):
         specific page): six for a committee note. Here the pages whose addresses begin the
         requested one are read at once; the walk goes down them as Wagtail's would, and the
         deepest page (or the first whose class routes for itself: a listing with a page per
-        cohort) routes the rest, with Wagtail's own code (its live check, its 404).
+        cohort) routes the rest, with Wagtail's own code (its live check, its 404). A routable
+        page whose own routes do not match the rest (a note under the notes listing) is walked
+        through, as Wagtail's routable page would hand the rest to its child.
         """
         prefixes = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[: depth + 1])
             for depth in range(len(path_components))
         ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
-        }
+        # The sections under this home page (the menu's) come in the same query.
+        pages = list(
+            Page.objects.filter(
+                Q(url_path__in=prefixes) | Q(depth=self.depth + 1, live=True),
+                path__startswith=self.path,
+            )
+            .annotate(restricted=is_restricted())
+            .order_by("path")
+        )
+        keep_section_pages(request, self.path, pages)
+        found = {page.url_path: page for page in pages if page.url_path in prefixes}
         page, remaining = self, list(path_components)
         for prefix in prefixes:
-            if (page is not self and not _routes_like_a_page(page)) or prefix not in found:
+            if (page is not self and not _routes_to_child(page, remaining)) or prefix not in found:
                 break
             child = found[prefix]
             child._cached_parent_obj = page  # as Wagtail's walk does: no query for the parent
@@ -81,9 +98,20 @@ class HomePage(Page):
         return context
 
 
-def _routes_like_a_page(page):
-    """Whether `page` routes to its children as Wagtail's Page does (not a routable page)."""
-    return getattr(page.specific_class, "route", None) is Page.route
+def _routes_to_child(page, remaining):
+    """Whether `page` routes the `remaining` path to its child as Wagtail's Page does: it is not
+    a routable page, or it is one (the notes listing) whose own routes do not match that path,
+    so that Wagtail's routable page would hand it to the child too."""
+    route = getattr(page.specific_class, "route", None)
+    if route is Page.route:
+        return True
+    if route is not RoutablePageMixin.route:
+        return False
+    try:
+        page.specific_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+    except Resolver404:
+        return True
+    return not page.live
 
 
 # Efus's name as stored by default; pages show its official name in their language.
