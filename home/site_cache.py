@@ -76,6 +76,27 @@ def last_contact():
         return None
 
 
+# Wagtail reads the request's site on every request; sites change in the admin's settings only.
+SITES_GENERATION = "sites:generation"
+
+
+def site_for_request(request):
+    """The request's Wagtail site (`Site.find_for_request`), kept by host and port."""
+    generation = cache.get(SITES_GENERATION) or 0
+    return _remember(
+        f"site:{generation}:{request.get_host()}:{request.get_port()}",
+        lambda: Site.find_for_request(request),
+    )
+
+
+@receiver([post_save, post_delete], sender=Site)
+def forget_sites(sender, instance, **kwargs):
+    try:
+        cache.incr(SITES_GENERATION)
+    except ValueError:
+        cache.set(SITES_GENERATION, 1, None)
+
+
 @receiver([post_save, post_delete], sender=Locale)
 def forget_locale(sender, instance, **kwargs):
     cache.delete(f"locale:{instance.language_code}")

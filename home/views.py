@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.search import clean_query, search_pages, search_terms
 from home.sections import by_place
-from home.site_cache import active_locale, last_contact
+from home.site_cache import active_locale, last_contact, site_for_request
 from home.sitemap import PageSitemap
 from web.links import absolute_url
 from web.outages import outage_response, wants_json
@@ -111,8 +111,11 @@ PATTERN_COLOURS = [
 
 
 def serve(request, path):
-    """Wagtail's page view, routed from the home page of the reader's language read in one
-    query (Wagtail reads the locale, then that home page, then its specific page)."""
+    """Wagtail's page view, with the site from the site cache, routed from the home page of the
+    reader's language read in one query (Wagtail reads the locale, then that home page, then
+    its specific page)."""
+    if not hasattr(request, "_wagtail_site"):  # Site.find_for_request's memo
+        request._wagtail_site = site_for_request(request)
     if not hasattr(request, "_wagtail_route_for_request"):  # Page.route_for_request's memo
         request._wagtail_route_for_request = _route(request, path)
     return wagtail_views.serve(request, path)
