@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from home.search import clean_query, search_pages, search_terms
 from home.sections import by_place
@@ -114,15 +114,14 @@ def serve(request, path):
     """Wagtail's page view, with the site from the site cache, routed from the home page of the
     reader's language read in one query (Wagtail reads the locale, then that home page, then
     its specific page)."""
-    if not hasattr(request, "_wagtail_site"):  # Site.find_for_request's memo
-        request._wagtail_site = site_for_request(request)
+    site_for_request(request)  # then Wagtail's Site.find_for_request reads no more
     if not hasattr(request, "_wagtail_route_for_request"):  # Page.route_for_request's memo
         request._wagtail_route_for_request = _route(request, path)
     return wagtail_views.serve(request, path)
 
 
 def _route(request, path):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     try:

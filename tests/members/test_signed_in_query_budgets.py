@@ -20,8 +20,8 @@ from tests.committee.test_web_conferences_and_library import add_documents
 from tests.fixtures.certificates import attend, make_application
 
 QUERY_BUDGET = 12
-CEILINGS = {"my space": 10, "notes": 12, "library": 12, "note": 11}
-PARTICIPANT_CEILINGS = {"my space": 12, "certificate": 7}
+CEILINGS = {"my space": 9, "notes": 12, "library": 12, "note": 11}
+PARTICIPANT_CEILINGS = {"my space": 11, "certificate": 6}
 
 pytestmark = pytest.mark.django_db
 
