@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.urls import Resolver404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -13,17 +13,69 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.sections import by_place
 from home.visibility import (
-    ViewRestrictionsInOneQuery,
     discoverable_pages,
     is_restricted,
     keep_section_pages,
 )
+
+
+class PageRestriction(PageViewRestriction):
+    """Wagtail's page view restriction, checked with the reader's groups read as Django
+    prefetches them: once per request, shared with the member tests (members/access.py)."""
+
+    class Meta:
+        proxy = True
+
+    def accept_request(self, request):
+        if request.user.is_authenticated:
+            prefetch_related_objects([request.user], "groups")
+        return super().accept_request(request)
+
+
+class ViewRestrictionsInOneQuery:
+    """A page whose privacy is checked in one query (two with the restrictions' groups), for the
+    page and its ancestors together, when the route has already read the ancestors.
+
+    Wagtail reads the ancestors again to learn which of them are aliases (an alias follows its
+    source's restrictions). The route leaves each page its parent (`_cached_parent_obj`, as
+    Wagtail's and `HomePage.route` do); when every ancestor below the tree's root is known and
+    none is an alias, the restrictions of the page and its ancestors are those on their paths.
+    Otherwise Wagtail's own lookup answers. Nothing is kept between requests.
+    """
+
+    def get_view_restrictions(self):
+        paths = _ancestor_paths_without_aliases(self)
+        if paths is None:
+            wagtails = super().get_view_restrictions()
+            restrictions = PageRestriction.objects.filter(pk__in=wagtails.values("pk"))
+        else:
+            restrictions = PageRestriction.objects.filter(page__path__in=paths)
+        return restrictions.prefetch_related("groups")
+
+
+def _ancestor_paths_without_aliases(page):
+    """The paths of `page` and its ancestors, if the route left each page its parent and none
+    is an alias; else None. The tree's root (depth 1) is never an alias."""
+    paths = []
+    while True:
+        if page.alias_of_id is not None:
+            return None
+        paths.append(page.path)
+        if page.depth == 1:
+            return paths
+        if page.depth == 2:
+            return [*paths, page.path[: Page.steplen]]
+        parent = page.__dict__.get("_cached_parent_obj")
+        if parent is None or parent.path != page.path[: -Page.steplen]:
+            return None
+        page = parent
+
 
 # The apps above the site frame fill the home page (the call to apply, figures, next sessions,
 # cohorts) through this hook: functions (page, request) that return `Section`s (home/sections.py)

@@ -12,44 +12,6 @@ from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 
 
-class ViewRestrictionsInOneQuery:
-    """A page whose privacy is checked in one query (two with the restrictions' groups), for the
-    page and its ancestors together, when the route has already read the ancestors.
-
-    Wagtail reads the ancestors again to learn which of them are aliases (an alias follows its
-    source's restrictions). The route leaves each page its parent (`_cached_parent_obj`, as
-    Wagtail's and `HomePage.route` do); when every ancestor below the tree's root is known and
-    none is an alias, the restrictions of the page and its ancestors are those on their paths.
-    Otherwise Wagtail's own lookup answers. Nothing is kept between requests.
-    """
-
-    def get_view_restrictions(self):
-        paths = _ancestor_paths_without_aliases(self)
-        if paths is None:
-            restrictions = super().get_view_restrictions()
-        else:
-            restrictions = PageViewRestriction.objects.filter(page__path__in=paths)
-        return restrictions.prefetch_related("groups")
-
-
-def _ancestor_paths_without_aliases(page):
-    """The paths of `page` and its ancestors, if the route left each page its parent and none
-    is an alias; else None. The tree's root (depth 1) is never an alias."""
-    paths = []
-    while True:
-        if page.alias_of_id is not None:
-            return None
-        paths.append(page.path)
-        if page.depth == 1:
-            return paths
-        if page.depth == 2:
-            return [*paths, page.path[: Page.steplen]]
-        parent = page.__dict__.get("_cached_parent_obj")
-        if parent is None or parent.path != page.path[: -Page.steplen]:
-            return None
-        page = parent
-
-
 def discoverable_pages(queryset=None):
     """Live pages without a view restriction, and not aliases (untranslated copies)."""
     queryset = Page.objects.all() if queryset is None else queryset

@@ -17,7 +17,7 @@ import unicodedata
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth.backends import ModelBackend, UserModel
+from django.contrib.auth.backends import ModelBackend
 from django.db.models import Sum
 from django.shortcuts import render
 from django.utils import timezone
@@ -43,23 +43,11 @@ def lockout_username(request, credentials):
 
 
 class NormalisedUsernameBackend(ModelBackend):
-    """Django's backend, with the username in NFKC whatever path called `authenticate`, and the
-    signed-in user read with their groups.
+    """Django's backend, with the username in NFKC whatever path called `authenticate`.
 
     Django's sign-in form already does this; other callers (tests, scripts, future APIs) might
     not, and must not reach an account under a spelling the lockout does not count.
-
-    Every signed-in page asks what the user's groups are (the member tests, the page privacy of
-    members-only pages): read with the user, once per request, they cost one query, never one
-    per question. They are read afresh on every request, so a change of group counts at once.
     """
-
-    def get_user(self, user_id):
-        try:
-            user = UserModel._default_manager.prefetch_related("groups").get(pk=user_id)
-        except UserModel.DoesNotExist:
-            return None
-        return user if self.user_can_authenticate(user) else None
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is not None:

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from committee.forms import LibraryFilterForm
 from committee.models.topics import Topic
-from home.visibility import ViewRestrictionsInOneQuery
+from home.models import ViewRestrictionsInOneQuery
 from members.access import is_member
 from web.storage import PRIVATE_PREFIX, document_storage, move_file
 

@@ -23,7 +23,8 @@ from committee.models.members import CommitteeMember
 from committee.models.topics import Topic
 from committee.permissions import NoteIndexPermissionTester, NotePermissionTester
 from home.blocks import BaseStreamBlock
-from home.visibility import ViewRestrictionsInOneQuery, discoverable_pages, readable_pages
+from home.models import ViewRestrictionsInOneQuery
+from home.visibility import discoverable_pages, readable_pages
 from members.access import is_member
 from members.groups import MEMBER_GROUPS
 
