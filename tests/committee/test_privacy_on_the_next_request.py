@@ -1,7 +1,7 @@
 """What decides who may read a page is read afresh on every request: a change of group, a new
 restriction on a page or on one above it, a members-only note reached through an alias and a
 change of site count on the very next request, whatever the signed-in pages keep to stay
-within their query budget (the user's groups read with the user, the restrictions of a page and
+within their query budget (the user's groups read once per request, the restrictions of a page and
 its ancestors in one query, the site from the site cache)."""
 
 import pytest
