@@ -7,10 +7,21 @@ from certificates.views import calendar_token
 from web.links import absolute_url
 
 
+def enrolments_of(request):
+    """The signed-in user's enrolments with their cohorts, read once per request ("my space"
+    asks for its certificates and for the sessions awaiting feedback)."""
+    memo = request.__dict__
+    if "_enrolments" not in memo:
+        memo["_enrolments"] = list(
+            Enrolment.objects.filter(user=request.user).select_related("cohort")
+        )
+    return memo["_enrolments"]
+
+
 def holder_space(request):
     """The signed-in user's valid certificates, enrolments and private calendar address."""
     user = request.user
-    enrolments = list(Enrolment.objects.filter(user=user).select_related("cohort"))
+    enrolments = enrolments_of(request)
     certificates = list(
         Certificate.objects.valid()
         .filter(enrolment__user=user)

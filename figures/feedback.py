@@ -213,10 +213,13 @@ def record_self_assessment(enrolment, session, version, language, ratings):
     return _with_receipt(enrolment, session, SELF_ASSESSMENT, store)
 
 
-def awaiting_feedback(user, now=None):
-    """[(session, link, survey)] the user may still answer, oldest first: three queries."""
+def awaiting_feedback(user, now=None, enrolments=None):
+    """[(session, link, survey)] the user may still answer, oldest first: three queries (two
+    when the user's `enrolments` are given)."""
     now = now or timezone.now()
-    enrolments = {e.cohort_id: e for e in Enrolment.objects.filter(user=user)}
+    if enrolments is None:
+        enrolments = Enrolment.objects.filter(user=user)
+    enrolments = {e.cohort_id: e for e in enrolments}
     sessions = (
         Session.objects.filter(
             cohort_id__in=enrolments,

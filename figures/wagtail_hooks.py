@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from applications.records import Application, ProposedParticipant
+from certificates.holders import enrolments_of
 from certificates.models import Attendance, Certificate, Enrolment
 from figures import admin_views
 from figures.feedback import awaiting_feedback, prune_feedback
@@ -129,7 +130,7 @@ def feedback_in_my_space(request):
     """The sessions a participant may still give feedback on."""
     if not is_participant(request.user):
         return None
-    awaiting = awaiting_feedback(request.user)
+    awaiting = awaiting_feedback(request.user, enrolments=enrolments_of(request))
     if not awaiting:
         return None
     return MySpaceSection(

@@ -37,7 +37,9 @@ def install_home_page(home):
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
     welcome = Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage)
-    Site.objects.filter(root_page__in=welcome).update(root_page=home)
+    for site in Site.objects.filter(root_page__in=welcome):
+        site.root_page = home
+        site.save()  # as the admin does: the sites kept by Wagtail and the site cache are cleared
     if not Site.objects.exists():
         Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME

@@ -3,19 +3,79 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q, prefetch_related_objects
+from django.urls import Resolver404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.sections import by_place
-from home.visibility import discoverable_pages
+from home.visibility import (
+    discoverable_pages,
+    is_restricted,
+    keep_section_pages,
+)
+
+
+class PageRestriction(PageViewRestriction):
+    """Wagtail's page view restriction, checked with the reader's groups read as Django
+    prefetches them: once per request, shared with the member tests (members/access.py)."""
+
+    class Meta:
+        proxy = True
+
+    def accept_request(self, request):
+        if request.user.is_authenticated:
+            prefetch_related_objects([request.user], "groups")
+        return super().accept_request(request)
+
+
+class ViewRestrictionsInOneQuery:
+    """A page whose privacy is checked in one query (two with the restrictions' groups), for the
+    page and its ancestors together, when the route has already read the ancestors.
+
+    Wagtail reads the ancestors again to learn which of them are aliases (an alias follows its
+    source's restrictions). The route leaves each page its parent (`_cached_parent_obj`, as
+    Wagtail's and `HomePage.route` do); when every ancestor below the tree's root is known and
+    none is an alias, the restrictions of the page and its ancestors are those on their paths.
+    Otherwise Wagtail's own lookup answers. Nothing is kept between requests.
+    """
+
+    def get_view_restrictions(self):
+        paths = _ancestor_paths_without_aliases(self)
+        if paths is None:
+            wagtails = super().get_view_restrictions()
+            restrictions = PageRestriction.objects.filter(pk__in=wagtails.values("pk"))
+        else:
+            restrictions = PageRestriction.objects.filter(page__path__in=paths)
+        return restrictions.prefetch_related("groups")
+
+
+def _ancestor_paths_without_aliases(page):
+    """The paths of `page` and its ancestors, if the route left each page its parent and none
+    is an alias; else None. The tree's root (depth 1) is never an alias."""
+    paths = []
+    while True:
+        if page.alias_of_id is not None:
+            return None
+        paths.append(page.path)
+        if page.depth == 1:
+            return paths
+        if page.depth == 2:
+            return [*paths, page.path[: Page.steplen]]
+        parent = page.__dict__.get("_cached_parent_obj")
+        if parent is None or parent.path != page.path[: -Page.steplen]:
+            return None
+        page = parent
+
 
 # The apps above the site frame fill the home page (the call to apply, figures, next sessions,
 # cohorts) through this hook: functions (page, request) that return `Section`s (home/sections.py)
@@ -23,7 +83,7 @@ from home.visibility import discoverable_pages
 HOME_PAGE_HOOK = "home_page_context"
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQuery, Page):
     """The front page of one language tree."""
 
     intro = models.TextField(
@@ -46,19 +106,28 @@ class HomePage(Page):
         specific page): six for a committee note. Here the pages whose addresses begin the
         requested one are read at once; the walk goes down them as Wagtail's would, and the
         deepest page (or the first whose class routes for itself: a listing with a page per
-        cohort) routes the rest, with Wagtail's own code (its live check, its 404).
+        cohort) routes the rest, with Wagtail's own code (its live check, its 404). A routable
+        page whose own routes do not match the rest (a note under the notes listing) is walked
+        through, as Wagtail's routable page would hand the rest to its child.
         """
         prefixes = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[: depth + 1])
             for depth in range(len(path_components))
         ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
-        }
+        # The sections under this home page (the menu's) come in the same query.
+        pages = list(
+            Page.objects.filter(
+                Q(url_path__in=prefixes) | Q(depth=self.depth + 1, live=True),
+                path__startswith=self.path,
+            )
+            .annotate(restricted=is_restricted())
+            .order_by("path")
+        )
+        keep_section_pages(request, self.path, pages)
+        found = {page.url_path: page for page in pages if page.url_path in prefixes}
         page, remaining = self, list(path_components)
         for prefix in prefixes:
-            if (page is not self and not _routes_like_a_page(page)) or prefix not in found:
+            if (page is not self and not _routes_to_child(page, remaining)) or prefix not in found:
                 break
             child = found[prefix]
             child._cached_parent_obj = page  # as Wagtail's walk does: no query for the parent
@@ -81,9 +150,20 @@ class HomePage(Page):
         return context
 
 
-def _routes_like_a_page(page):
-    """Whether `page` routes to its children as Wagtail's Page does (not a routable page)."""
-    return getattr(page.specific_class, "route", None) is Page.route
+def _routes_to_child(page, remaining):
+    """Whether `page` routes the `remaining` path to its child as Wagtail's Page does: it is not
+    a routable page, or it is one (the notes listing) whose own routes do not match that path,
+    so that Wagtail's routable page would hand it to the child too."""
+    route = getattr(page.specific_class, "route", None)
+    if route is Page.route:
+        return True
+    if route is not RoutablePageMixin.route:
+        return False
+    try:
+        page.specific_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+    except Resolver404:
+        return True
+    return not page.live
 
 
 # Efus's name as stored by default; pages show its official name in their language.

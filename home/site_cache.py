@@ -4,6 +4,7 @@ The frame of every page (locale, footer, contact) would otherwise cost three que
 """
 
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import get_language
@@ -52,7 +53,7 @@ def contact_of_request(request):
     closing notice and the structured data all ask)."""
     memo = request.__dict__
     if "_contact_settings" not in memo:
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         memo["_contact_settings"] = contact_for(site) if site else None
     return memo["_contact_settings"]
 
@@ -74,6 +75,34 @@ def last_contact():
         return cache.get(LAST_CONTACT)
     except Exception:  # the 500 page answers even when the cache does not
         return None
+
+
+# Wagtail reads the request's site on every request; sites change in the admin's settings only.
+SITES_GENERATION = "sites:generation"
+
+
+def site_for_request(request):
+    """The request's Wagtail site (`Site.find_for_request`), kept by host and port, and left on
+    the request where Wagtail looks for it first."""
+    if not hasattr(request, "_wagtail_site"):
+        try:
+            host = request.get_host()
+        except DisallowedHost:  # an error page for a host we do not serve: not kept
+            return Site.find_for_request(request)
+        generation = cache.get(SITES_GENERATION) or 0
+        request._wagtail_site = _remember(
+            f"site:{generation}:{host}:{request.get_port()}",
+            lambda: Site.find_for_request(request),
+        )
+    return request._wagtail_site
+
+
+@receiver([post_save, post_delete], sender=Site)
+def forget_sites(sender, instance, **kwargs):
+    try:
+        cache.incr(SITES_GENERATION)
+    except ValueError:
+        cache.set(SITES_GENERATION, 1, None)
 
 
 @receiver([post_save, post_delete], sender=Locale)

@@ -9,12 +9,13 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail import hooks
+from wagtail import views as wagtail_views
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.search import clean_query, search_pages, search_terms
 from home.sections import by_place
-from home.site_cache import last_contact
+from home.site_cache import active_locale, last_contact, site_for_request
 from home.sitemap import PageSitemap
 from web.links import absolute_url
 from web.outages import outage_response, wants_json
@@ -107,3 +108,39 @@ PATTERN_COLOURS = [
     ("--c-tint", "var(--c-muted)"),
     ("--c-ink", "#fff"),
 ]
+
+
+def serve(request, path):
+    """Wagtail's page view, with the site from the site cache, routed from the home page of the
+    reader's language read in one query (Wagtail reads the locale, then that home page, then
+    its specific page)."""
+    site_for_request(request)  # then Wagtail's Site.find_for_request reads no more
+    if not hasattr(request, "_wagtail_route_for_request"):  # Page.route_for_request's memo
+        request._wagtail_route_for_request = _route(request, path)
+    return wagtail_views.serve(request, path)
+
+
+def _route(request, path):
+    site = site_for_request(request)
+    if site is None:
+        return None
+    try:
+        return language_home(site.root_page).route(
+            request, [component for component in path.split("/") if component]
+        )
+    except Http404:
+        return None
+
+
+def language_home(root):
+    """`root.localized.specific` with the locale from the site cache: the live translation of
+    the site's root page in the active language, else the root page, as its specific page."""
+    locale = active_locale()
+    if locale.pk != root.locale_id:
+        home_class = root.specific_class or Page
+        translation = home_class.objects.filter(
+            translation_key=root.translation_key, locale=locale, live=True
+        ).first()
+        if translation is not None:
+            return translation
+    return root.specific

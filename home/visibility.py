@@ -43,11 +43,10 @@ def section_pages(request, home_path):
     the menu and by links to "the cohort listing" or "the application page"."""
     memo = request.__dict__.setdefault("_section_pages", {})
     if home_path not in memo:
-        restrictions = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
         memo[home_path] = list(
             Page.objects.live()
             .filter(depth=3, path__startswith=home_path)
-            .annotate(restricted=Exists(restrictions))
+            .annotate(restricted=is_restricted())
             .order_by("path")
             .only(
                 "id", "title", "url_path", "locale_id", "path", "depth", "show_in_menus",
@@ -55,6 +54,19 @@ def section_pages(request, home_path):
             )
         )  # fmt: skip
     return memo[home_path]
+
+
+def is_restricted():
+    """An annotation: whether the page itself has a view restriction."""
+    return Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
+
+
+def keep_section_pages(request, home_path, pages):
+    """Remember the sections of that home page for this request, from `pages` read with the
+    `is_restricted` annotation and in path order (by the home page's route, with the pages
+    along the address), so that `section_pages` does not read them again."""
+    sections = [page for page in pages if page.depth == 3 and page.live]
+    request.__dict__.setdefault("_section_pages", {})[home_path] = sections
 
 
 def menu_pages(request, home_path):

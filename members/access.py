@@ -1,14 +1,19 @@
 """Who counts as a member: committee members, participants and programme staff."""
 
+from django.db.models import prefetch_related_objects
+
 from members.groups import COMMITTEE_MEMBERS, EDITORS, MEMBER_GROUPS, PARTICIPANTS
 
 
 def group_names(user):
-    """The user's group names, looked up once per request and kept on the user object."""
+    """The user's group names, read once per request and kept on the user object. The groups
+    are read as Django prefetches them, so that Wagtail's page privacy, which asks for the same
+    groups, reads them no more (home.models.PageRestriction)."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_group_names"):
-        user._group_names = frozenset(user.groups.values_list("name", flat=True))
+        prefetch_related_objects([user], "groups")
+        user._group_names = frozenset(group.name for group in user.groups.all())
     return user._group_names
 
 

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from committee.forms import LibraryFilterForm
 from committee.models.topics import Topic
+from home.models import ViewRestrictionsInOneQuery
 from members.access import is_member
 from web.storage import PRIVATE_PREFIX, document_storage, move_file
 
@@ -121,7 +122,7 @@ def _attach_topics(documents, names):
         )
 
 
-class LibraryPage(Page):
+class LibraryPage(ViewRestrictionsInOneQuery, Page):
     """The member-only resource library: the documents of one restricted collection."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +23,7 @@ from committee.models.members import CommitteeMember
 from committee.models.topics import Topic
 from committee.permissions import NoteIndexPermissionTester, NotePermissionTester
 from home.blocks import BaseStreamBlock
+from home.models import ViewRestrictionsInOneQuery
 from home.visibility import discoverable_pages, readable_pages
 from members.access import is_member
 from members.groups import MEMBER_GROUPS
@@ -35,7 +38,7 @@ class NoteType(models.TextChoices):
     WEB_CONFERENCE_SUMMARY = "web_conference_summary", _("Web conference summary")
 
 
-class CommitteePage(Page):
+class CommitteePage(ViewRestrictionsInOneQuery, Page):
     """The committee's home: its mission, how it works, its members and its sections."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -69,7 +72,7 @@ class CommitteePage(Page):
         return context
 
 
-class CommitteeNoteIndexPage(RoutablePageMixin, Page):
+class CommitteeNoteIndexPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     """The committee's notes, newest first, filterable by type and topic, with RSS and Atom feeds.
 
     Committee members may add notes here and nowhere else; the listing itself stays the
@@ -170,6 +173,19 @@ def topic_names_in(locale_id):
     return dict(Topic.objects.filter(locale_id=locale_id).values_list("slug", "name"))
 
 
+def attach_topic_names(note):
+    """Give one note its topic names, as `attach_note_details` does, in one query: a topic
+    shows under the name of the topic with its slug in the note's language, else its slug."""
+    name_here = Topic.objects.filter(locale_id=note.locale_id, slug=OuterRef("topic__slug"))
+    links = CommitteeNotePage.topics.through.objects.filter(committeenotepage_id=note.pk)
+    names = links.annotate(
+        name=Coalesce(
+            Subquery(name_here.values("name")[:1]), "topic__slug", output_field=CharField()
+        )
+    )
+    note.topic_names = sorted(names.values_list("name", flat=True))
+
+
 def attach_summary_notes(events, locale_id, user):
     """Give each past web conference its summary notes in the page's language (one query)."""
     notes = readable_pages(
@@ -182,7 +198,7 @@ def attach_summary_notes(events, locale_id, user):
         event.summary_note_list = by_event.get(event.pk, [])
 
 
-class CommitteeNotePage(Page):
+class CommitteeNotePage(ViewRestrictionsInOneQuery, Page):
     """A note of the committee: meeting notes, a recommendation, a position paper or a summary."""
 
     date = models.DateField(_("date"))
@@ -280,13 +296,13 @@ class CommitteeNotePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        attach_note_details([self], topic_names_in(self.locale_id))
+        attach_topic_names(self)
         context["authors"] = self.author_members()
         return context
 
     def author_members(self):
         """The committee members who sign the note, in their chosen order."""
-        return [author.member for author in self.note_authors.all()]
+        return [author.member for author in self.note_authors.select_related("member")]
 
 
 class NoteAuthor(Orderable):

@@ -5,13 +5,19 @@ from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.closing import programme_ended_on
 from home.dates import long_date, weekday_date
 from home.languages import language_links, route_key
 from home.models import EFUS_NAME
-from home.site_cache import active_locale, contact_of_request, footer_for, footer_links_for
+from home.site_cache import (
+    active_locale,
+    contact_of_request,
+    footer_for,
+    footer_links_for,
+    site_for_request,
+)
 from home.visibility import discoverable_pages, home_path_of, menu_pages, page_in_language
 
 register = template.Library()
@@ -46,7 +52,7 @@ def _home_path(context):
 
 
 def _language_home_path(request):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     home = (
@@ -164,7 +170,7 @@ def footer_more_pages(context, exclude=()):
     menu (help, contact…), listed in the footer as (title, url) pairs; the footer pages proper
     (`exclude`, their urls) are left out."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     if site is None:
         return []
     home_path = _home_path(context)

@@ -1,12 +1,12 @@
 """Signed-in pages are never served from the page cache, so each costs its queries every time:
 "my space", the member library, the notes listing, a members-only note and the participant's
-certificate stay flat when the data grows tenfold (#26, point 2).
+certificate stay flat when the data grows tenfold, within the public pages' budget (#26, point 2).
 
-The goal is the public pages' budget (12): a member's "my space" and the certificate page are
-within it; not yet the others (a participant's "my space" is 13). A signed-in request adds the
-session, the user and their groups (three or four queries), and Wagtail's serve view reads the
-site, the root page, its translation and its specific page before routing. The ceilings below
-are today's counts, so that none grows while they come down."""
+A signed-in request reads the session and the user, and their groups once when asked; a page adds
+its home page, the pages along its address with the menu's sections, its specific page and its
+restrictions with their groups (tests/committee/test_privacy_on_the_next_request.py checks that
+none of this is kept from one request to the next). The ceilings are today's counts, so that
+none grows back; the flat comparison fails as soon as a query per note or document returns."""
 
 import pytest
 from django.db import connection
@@ -20,8 +20,8 @@ from tests.committee.test_web_conferences_and_library import add_documents
 from tests.fixtures.certificates import attend, make_application
 
 QUERY_BUDGET = 12
-CEILINGS = {"my space": QUERY_BUDGET, "notes": 16, "library": 17, "note": 18}
-PARTICIPANT_CEILINGS = {"my space": 13, "certificate": QUERY_BUDGET}
+CEILINGS = {"my space": 9, "notes": 12, "library": 12, "note": 11}
+PARTICIPANT_CEILINGS = {"my space": 11, "certificate": 5}
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_a_committee_members_pages_stay_flat_and_within_budget(client, committee
     large = {name: queries(client, url) for name, url in urls.items()}
 
     assert large == small
-    assert all(large[name] <= ceiling for name, ceiling in CEILINGS.items()), large
+    assert all(large[name] <= ceiling <= QUERY_BUDGET for name, ceiling in CEILINGS.items()), large
 
 
 def test_a_participants_certificate_and_space_stay_flat_and_within_budget(
@@ -78,4 +78,5 @@ def test_a_participants_certificate_and_space_stay_flat_and_within_budget(
     certify(27, 3)
     large = {name: queries(client, url) for name, url in urls.items()}
     assert large == small
-    assert all(large[name] <= ceiling for name, ceiling in PARTICIPANT_CEILINGS.items()), large
+    ceilings = PARTICIPANT_CEILINGS.items()
+    assert all(large[name] <= ceiling <= QUERY_BUDGET for name, ceiling in ceilings), large
