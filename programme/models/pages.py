@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.languages import language_of
+from home.models import ViewRestrictionsInOneQuery
 from members.access import is_member
 from programme.cohort_slugs import english_slug
 from programme.models.cohorts import Cohort
@@ -24,7 +25,7 @@ from programme.models.events import Event, attach_registration_links, attach_top
 from web.links import page_url
 
 
-class ProgrammePage(Page):
+class ProgrammePage(ViewRestrictionsInOneQuery, Page):
     """A page of programme information: about, format, who it is for, certificate, FAQ, contact."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -38,7 +39,7 @@ class ProgrammePage(Page):
         verbose_name = _("programme page")
 
 
-class ListingPage(Page):
+class ListingPage(ViewRestrictionsInOneQuery, Page):
     """A page under home that introduces a listing built from stored records."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("introduction"))

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction, Site
 
 from members.groups import COMMITTEE_MEMBERS
+from programme.factories import CohortFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +88,34 @@ def test_a_site_that_no_longer_answers_for_the_host_is_seen_on_the_next_request(
     for site in Site.objects.all():
         site.save()  # as the admin's site settings do
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("restricted", ["about", "cohorts", "events"])
+def test_a_restriction_on_a_programme_page_applies_on_the_next_request(
+    client, committee_tree, people, restricted
+):
+    """The programme's pages check their privacy the same way (one query with the ancestors):
+    a page restricted to the committee, and a cohort's page under a restricted listing."""
+    english = committee_tree.site_tree.translations["en"]
+    german = committee_tree.site_tree.translations["de"]
+    cohort = CohortFactory(country="DE")
+    cohort_address = f"{english['cohorts'].url}{cohort.slug}/"
+    german_cohort_address = f"{german['cohorts'].url}{cohort.slug_in('de')}/"
+    client.force_login(people.outsider)
+    assert client.get(english[restricted].url).status_code == 200
+    assert client.get(german_cohort_address).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=english[restricted], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=COMMITTEE_MEMBERS)])
+    assert refused(client.get(english[restricted].url))
+    if restricted == "cohorts":
+        assert refused(client.get(cohort_address))
+    client.force_login(people.committee)
+    assert client.get(english[restricted].url).status_code == 200
+
+    restriction.delete()
+    client.force_login(people.outsider)
+    assert client.get(english[restricted].url).status_code == 200
+    assert client.get(cohort_address).status_code == 200
