@@ -80,8 +80,8 @@ TITLES = {
 
 
 # Layers that start servers of their own or read only files, and the demo loader's checks (tens
-# of seconds of page building that no database engine changes): CI's PostgreSQL pass leaves them
-# to the SQLite pass (`-m "not runs_once"`).
+# of seconds of page building that no database engine changes): CI runs them on SQLite
+# (`-m runs_once`) and the rest on PostgreSQL (`-m "not runs_once"`).
 RUNS_ONCE = {"archive", "browser", "demo", "deploy", "faults", "production", "standards"}
 
 
