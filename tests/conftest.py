@@ -13,8 +13,9 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_save
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
@@ -117,6 +118,16 @@ def date_change_receivers_kept():
     with session_date_changed.lock:
         session_date_changed.receivers = saved
         session_date_changed.sender_receivers_cache.clear()
+
+
+def queries_on_second_visit(client, url):
+    """The queries of a page's second request (the first warms per-process caches: site root
+    paths, content types), which must answer 200."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
 
 
 @pytest.fixture

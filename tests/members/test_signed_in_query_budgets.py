@@ -9,14 +9,13 @@ none of this is kept from one request to the next). The ceilings are today's cou
 none grows back; the flat comparison fails as soon as a query per note or document returns."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from certificates.enrolment import enrol_application
 from certificates.issuing import issue
 from tests.committee.test_feeds_and_listing import add_notes
 from tests.committee.test_web_conferences_and_library import add_documents
+from tests.conftest import queries_on_second_visit
 from tests.fixtures.certificates import attend, make_application
 
 QUERY_BUDGET = 12
@@ -24,14 +23,6 @@ CEILINGS = {"my space": 9, "notes": 12, "library": 12, "note": 11}
 PARTICIPANT_CEILINGS = {"my space": 11, "certificate": 5}
 
 pytestmark = pytest.mark.django_db
-
-
-def queries(client, url):
-    client.get(url)  # warm per-process caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
 
 
 def test_a_committee_members_pages_stay_flat_and_within_budget(client, committee_tree, people):
@@ -45,11 +36,11 @@ def test_a_committee_members_pages_stay_flat_and_within_budget(client, committee
     }
     add_notes(pages["notes"], range(3), [committee_tree.topic])
     add_documents(committee_tree.collection, 3)
-    small = {name: queries(client, url) for name, url in urls.items()}
+    small = {name: queries_on_second_visit(client, url) for name, url in urls.items()}
 
     add_notes(pages["notes"], range(3, 30), [committee_tree.topic])
     add_documents(committee_tree.collection, 27, start=3)
-    large = {name: queries(client, url) for name, url in urls.items()}
+    large = {name: queries_on_second_visit(client, url) for name, url in urls.items()}
 
     assert large == small
     assert all(large[name] <= ceiling <= QUERY_BUDGET for name, ceiling in CEILINGS.items()), large
@@ -74,9 +65,9 @@ def test_a_participants_certificate_and_space_stay_flat_and_within_budget(
         "my space": reverse("members:my_space"),
         "certificate": f"/en/certificates/verify/{certificate.code}/",
     }
-    small = {name: queries(client, url) for name, url in urls.items()}
+    small = {name: queries_on_second_visit(client, url) for name, url in urls.items()}
     certify(27, 3)
-    large = {name: queries(client, url) for name, url in urls.items()}
+    large = {name: queries_on_second_visit(client, url) for name, url in urls.items()}
     assert large == small
     ceilings = PARTICIPANT_CEILINGS.items()
     assert all(large[name] <= ceiling <= QUERY_BUDGET for name, ceiling in ceilings), large
