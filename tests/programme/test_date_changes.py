@@ -2,13 +2,13 @@
 language shows the change at once, with a log of who changed what."""
 
 import datetime
-import re
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.utils import translation
 
+from demo.management.commands.bench import admin_form_data
 from programme.factories import CohortFactory
 from programme.models import DateState, Session, SessionDateChange, session_date_changed
 from tests.conftest import LANGUAGE_CODES
@@ -119,32 +119,7 @@ def test_moving_an_unconfirmed_date_is_not_a_public_change():
 
 def edit_form_data(response):
     """The data a browser would post back from the admin edit form, as it was rendered."""
-    soup = BeautifulSoup(response.content, "html.parser")
-    form = max(
-        soup.find_all("form", attrs={"method": re.compile("post", re.I)}),
-        key=lambda candidate: len(candidate.find_all(["input", "select", "textarea"])),
-    )
-    data = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.get("type") in {"submit", "button"}:
-            continue
-        if field.name == "select":
-            if field.has_attr("multiple"):
-                data[name] = [
-                    o["value"] for o in field.find_all("option") if o.has_attr("selected")
-                ]
-            else:
-                chosen = field.find("option", selected=True)
-                data[name] = chosen["value"] if chosen else ""
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.name == "textarea":
-            data[name] = field.text
-        else:
-            data[name] = field.get("value", "")
-    return data
+    return admin_form_data(response.content)
 
 
 def session_prefix(data, session):
