@@ -3,6 +3,8 @@
 The frame of every page (locale, footer, contact) would otherwise cost three queries per view.
 """
 
+import time
+
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import post_delete, post_save
@@ -77,6 +79,20 @@ def last_contact():
         return None
 
 
+def _generation(key):
+    return cache.get(key) or 0
+
+
+def _move_on(key):
+    """Entries kept under the generation in `key` are read no more. A generation that was
+    evicted restarts from the clock, never from a number entries may still be kept under."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        if not cache.add(key, time.time_ns(), None):
+            cache.incr(key)
+
+
 # Wagtail reads the request's site on every request; sites change in the admin's settings only.
 SITES_GENERATION = "sites:generation"
 
@@ -89,9 +105,8 @@ def site_for_request(request):
             host = request.get_host()
         except DisallowedHost:  # an error page for a host we do not serve: not kept
             return Site.find_for_request(request)
-        generation = cache.get(SITES_GENERATION) or 0
         request._wagtail_site = _remember(
-            f"site:{generation}:{host}:{request.get_port()}",
+            f"site:{_generation(SITES_GENERATION)}:{host}:{request.get_port()}",
             lambda: Site.find_for_request(request),
         )
     return request._wagtail_site
@@ -99,10 +114,7 @@ def site_for_request(request):
 
 @receiver([post_save, post_delete], sender=Site)
 def forget_sites(sender, instance, **kwargs):
-    try:
-        cache.incr(SITES_GENERATION)
-    except ValueError:
-        cache.set(SITES_GENERATION, 1, None)
+    _move_on(SITES_GENERATION)
 
 
 @receiver([post_save, post_delete], sender=Locale)
@@ -127,7 +139,7 @@ FOOTER_LINKS_GENERATION = "footer-links:generation"
 
 
 def footer_links_for(site_id, locale_id, load):
-    generation = cache.get(FOOTER_LINKS_GENERATION) or 0
+    generation = _generation(FOOTER_LINKS_GENERATION)
     return _remember(f"footer-links:{generation}:{site_id}:{locale_id}", load)
 
 
@@ -135,10 +147,7 @@ def forget_footer_links(sender, instance=None, **kwargs):
     # Footer pages sit right under a home page: deeper pages (notes…) leave the links as they are.
     if getattr(instance, "depth", 0) > 3:
         return
-    try:
-        cache.incr(FOOTER_LINKS_GENERATION)
-    except ValueError:
-        cache.set(FOOTER_LINKS_GENERATION, 1, None)
+    _move_on(FOOTER_LINKS_GENERATION)
 
 
 for _signal in (page_published, page_unpublished, post_delete):
