@@ -14,18 +14,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from modelsearch import index as search_index
-from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
-from modelsearch.tasks import insert_or_update_object_task
-from wagtail.models import Page, ReferenceIndex, Site
-from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.tasks import update_reference_index_task
+from wagtail.models import Page, Site
 
 from home.bootstrap import ensure_locales
 from home.factories import HomePageFactory
+from home.indexing import indexed_once
 from programme.factories import (
     CohortIndexPageFactory,
     EventIndexPageFactory,
@@ -203,50 +198,6 @@ def fresh_copy(tree):
     return SimpleNamespace(
         locales=ensure_locales(), translations=translations, **translations["en"]
     )
-
-
-_deferred_saves = []
-
-
-@contextlib.contextmanager
-def indexed_once():
-    """Pages that a fixture saves several times (copy, revision, publish) are indexed for search
-    and for references once, in their final state, when the outermost block ends: the same
-    tasks as a save runs, a third as often."""
-    if _deferred_saves:
-        yield
-        return
-    searched = {
-        model
-        for model in search_index.get_indexed_models()
-        if getattr(model, "search_auto_update", True)
-    }
-    saved = set()
-
-    def remember(sender, instance, raw=False, **kwargs):
-        if not raw and (sender in searched or ReferenceIndex.is_indexed(sender)):
-            saved.add((sender, instance.pk))
-
-    for model in searched:
-        post_save.disconnect(search_on_save, sender=model)
-    post_save.connect(remember)
-    _deferred_saves.append(saved)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        _deferred_saves.pop()
-        post_save.disconnect(remember)
-        for model in searched:
-            post_save.connect(search_on_save, sender=model)
-    for model, pk in saved:
-        if not model._default_manager.filter(pk=pk).exists():
-            continue
-        args = (model._meta.app_label, model._meta.model_name, str(pk))
-        if model in searched:
-            insert_or_update_object_task.enqueue(*args)
-        if ReferenceIndex.is_indexed(model):
-            update_reference_index_task.enqueue(*args)
 
 
 @indexed_once()

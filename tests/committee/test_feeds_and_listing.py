@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from committee.models import CommitteeNotePage, Topic
-from tests.conftest import LANGUAGE_CODES, indexed_once
+from home.indexing import indexed_once
+from tests.conftest import LANGUAGE_CODES
 from tests.fixtures.committee import PRIVATE_NOTE_TITLE, add_note
 
 

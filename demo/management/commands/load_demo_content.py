@@ -19,9 +19,11 @@ from demo.loaders.programme import ensure_topics, load_cohorts, load_events
 from demo.loaders.registrations import load_registrations
 from demo.translate import translate
 from home.bootstrap import ensure_locales, install_home_page
+from home.indexing import indexed_once
 from home.models import ContactSettings, FooterText, HomePage, SitemapPage
 from members.groups import COMMITTEE_MEMBERS, EDITORS, PARTICIPANTS, ensure_groups
 from programme.models import CohortIndexPage, EventIndexPage, ProgrammePage
+from web.page_cache import purges_collected
 
 DEMO_ACCOUNTS = [
     ("editor", "Eva", "Editor", EDITORS),
@@ -74,7 +76,9 @@ class Command(BaseCommand):
             raise CommandError("Demo content is refused under these settings (production).")
         password = demo_password()
         self.missing = {} if options["report_missing"] else None
-        with transaction.atomic():
+        # Each page is saved several times and each cohort with its sessions: index them and
+        # warm or purge their addresses once, at the end.
+        with purges_collected(), transaction.atomic(), indexed_once():
             locales = ensure_locales()
             groups = ensure_groups()
             users = self.ensure_accounts(groups, password)
