@@ -135,6 +135,27 @@ def private_redis():
             server.stop()
 
 
+@dataclass
+class PostgresServer(Server):
+    """A private PostgreSQL cluster, which can also write its database to a file and read
+    one back (pg_dump's custom format)."""
+
+    binaries: Path = None
+
+    def _client(self, program, *args):
+        subprocess.run(
+            [self.binaries / program, "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+             *args],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+    def dump(self, path):
+        self._client("pg_dump", "--format=custom", f"--file={path}", "aicities")
+
+    def restore(self, path):
+        self._client("pg_restore", "--no-owner", "--dbname=aicities", str(path))
+
+
 def _postgres_binaries():
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
     return Path(candidates[0]) if candidates else None
@@ -203,7 +224,9 @@ def private_postgres():
             stderr=subprocess.DEVNULL,
             **run_as,
         )
-        server = Server(process, port, f"postgres://postgres@127.0.0.1:{port}/aicities")
+        server = PostgresServer(
+            process, port, f"postgres://postgres@127.0.0.1:{port}/aicities", binaries
+        )
         try:
             _wait_for_port(port, process)
             _create_database(binaries, port, folder, run_as)

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tests.faults.site import PREPARE, Site, production_environment, smtp_sink
-from tests.production.servers import PROJECT, free_port, gunicorn, manage
+from tests.production.servers import PROJECT, free_port, gunicorn, migrate_postgres
 from tests.services import private_postgres, private_redis
 
 
@@ -27,7 +27,7 @@ def site(tmp_path_factory):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
             cwd=PROJECT, env=environment,
         )  # fmt: skip
-        manage(environment, "migrate", "--noinput")
+        migrate_postgres(environment, postgres)
         assert collecting.wait(600) == 0, "collectstatic failed"
         prepared = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", PREPARE],

@@ -12,7 +12,7 @@ from django.apps import apps
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from aicities.warm_up import warm_up
-from tests.production.servers import environment_for, free_port, gunicorn, manage, migrated_sqlite
+from tests.production.servers import environment_for, free_port, gunicorn, manage
 
 REQUESTS = 48
 
@@ -72,7 +72,7 @@ def test_warm_up_builds_every_routable_page_resolver():
     os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="a server on a SQLite file of its own (runs in the SQLite pass)",
 )
-def test_first_requests_side_by_side_to_a_fresh_server_get_no_error(tmp_path):
+def test_first_requests_side_by_side_to_a_fresh_server_get_no_error(tmp_path, migrated_sqlite):
     port = free_port()
     environment = environment_for(
         migrated_sqlite(tmp_path / "fresh.sqlite3"),

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.production.servers import environment_for, free_port, gunicorn, manage, migrated_sqlite
+from tests.production.servers import environment_for, free_port, gunicorn, manage
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("DATABASE_URL", "").startswith("postgres"),
@@ -44,7 +44,7 @@ def closed_port():
         return sock.getsockname()[1]
 
 
-def test_the_site_serves_without_redis(tmp_path):
+def test_the_site_serves_without_redis(tmp_path, migrated_sqlite):
     port = free_port()
     environment = environment_for(
         migrated_sqlite(tmp_path / "redis-down.sqlite3"),

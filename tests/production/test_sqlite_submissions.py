@@ -15,7 +15,7 @@ import pytest
 
 from applications.spam_check import new_started_token
 from tests.applications.builders import valid_data
-from tests.production.servers import environment_for, free_port, gunicorn, manage, migrated_sqlite
+from tests.production.servers import environment_for, free_port, gunicorn, manage
 
 SUBMISSIONS = 30
 pytestmark = pytest.mark.skipif(
@@ -83,7 +83,7 @@ def submit(base, number, cohort_pk, csrf):
         return error.code
 
 
-def test_thirty_simultaneous_submissions_are_all_stored(tmp_path):
+def test_thirty_simultaneous_submissions_are_all_stored(tmp_path, migrated_sqlite):
     database = tmp_path / "live.sqlite3"
     port = free_port()
     environment = environment_for(

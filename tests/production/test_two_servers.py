@@ -11,7 +11,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from demo.processes import memory_of, worker_pids
-from tests.production.servers import environment_for, free_port, gunicorn, manage
+from tests.production.servers import (
+    environment_for,
+    free_port,
+    gunicorn,
+    manage,
+    migrate_postgres,
+)
 from tests.services import private_postgres, private_redis
 
 LOOKUPS_ALLOWED = 4
@@ -67,20 +73,20 @@ def fetch(url):
 def servers():
     """A PostgreSQL and a Redis of this test's own, on free ports, gone at the end."""
     with private_postgres() as postgres, private_redis() as cache:
-        yield postgres.url, cache.url
+        yield postgres, cache
 
 
 def test_two_servers_share_the_database_and_the_rate_limits(servers):
-    database_url, redis_url = servers
+    postgres, cache = servers
     first_port, second_port = free_port(), free_port()
     environment = environment_for(
-        database_url,
-        REDIS_URL=redis_url,
+        postgres.url,
+        REDIS_URL=cache.url,
         ALLOWED_HOSTS="127.0.0.1",
         BASE_URL=f"http://127.0.0.1:{first_port}",
         CERTIFICATE_LOOKUPS_ALLOWED=str(LOOKUPS_ALLOWED),
     )
-    manage(environment, "migrate", "--noinput")
+    migrate_postgres(environment, postgres)
     manage(environment, "shell", "-c", PREPARE)
     with (
         gunicorn(environment, first_port, workers=2) as first,
