@@ -53,7 +53,7 @@ worker: migrate ## Run only the email worker (the queue of background tasks)
 	$(MANAGE) db_worker --backend queue
 
 test: translations ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
-	$(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n 2 --dist worksteal $(PYTEST_ARGS)
 
 lint: install linters ## ruff, import and template layers, templates, CSS, JS, checks, migrations
 	$(BIN)/ruff check .
