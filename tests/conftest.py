@@ -85,7 +85,9 @@ RUNS_ONCE = {"archive", "browser", "demo", "deploy", "faults", "production", "st
 def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = item.path.relative_to(config.rootpath).parts
-        if len(parts) > 2 and parts[0] == "tests" and parts[1] in RUNS_ONCE:
+        in_a_run_once_layer = len(parts) > 2 and parts[0] == "tests" and parts[1] in RUNS_ONCE
+        # A test of such a layer that needs PostgreSQL runs in CI's PostgreSQL pass instead.
+        if in_a_run_once_layer and item.get_closest_marker("postgresql") is None:
             item.add_marker(pytest.mark.runs_once)
 
 

@@ -24,7 +24,8 @@ from tests.services import free_port, public_temporary_folder
 from web.storage import private_storage
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.postgresql,
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="backs up PostgreSQL: runs in the PostgreSQL pass"
     ),
