@@ -3,8 +3,6 @@
 The frame of every page (locale, footer, contact) would otherwise cost three queries per view.
 """
 
-import time
-
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import post_delete, post_save
@@ -14,6 +12,7 @@ from wagtail.models import Locale, Site
 from wagtail.signals import page_published, page_unpublished
 
 from home.models import ContactSettings, FooterText
+from web.generations import move_on
 
 TIMEOUT = 3600
 MISSING = "missing"
@@ -83,16 +82,6 @@ def _generation(key):
     return cache.get(key) or 0
 
 
-def _move_on(key):
-    """Entries kept under the generation in `key` are read no more. A generation that was
-    evicted restarts from the clock, never from a number entries may still be kept under."""
-    try:
-        cache.incr(key)
-    except ValueError:
-        if not cache.add(key, time.time_ns(), None):
-            cache.incr(key)
-
-
 # Wagtail reads the request's site on every request; sites change in the admin's settings only.
 SITES_GENERATION = "sites:generation"
 
@@ -114,7 +103,7 @@ def site_for_request(request):
 
 @receiver([post_save, post_delete], sender=Site)
 def forget_sites(sender, instance, **kwargs):
-    _move_on(SITES_GENERATION)
+    move_on(SITES_GENERATION)
 
 
 @receiver([post_save, post_delete], sender=Locale)
@@ -147,7 +136,7 @@ def forget_footer_links(sender, instance=None, **kwargs):
     # Footer pages sit right under a home page: deeper pages (notes…) leave the links as they are.
     if getattr(instance, "depth", 0) > 3:
         return
-    _move_on(FOOTER_LINKS_GENERATION)
+    move_on(FOOTER_LINKS_GENERATION)
 
 
 for _signal in (page_published, page_unpublished, post_delete):

@@ -76,6 +76,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from web.cache_headers import is_public
+from web.generations import move_on
 
 logger = logging.getLogger(__name__)
 
@@ -250,19 +251,9 @@ def generation_key(group):
     return f"{KEY_PREFIX}:generation:{group}"
 
 
-def _bump(group):
-    key = generation_key(group)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # Missing (first change, or evicted): a number no stored page can hold.
-        if not cache.add(key, time.time_ns(), None):
-            cache.incr(key)
-
-
 def _bump_quietly(group):
     try:
-        _bump(group)
+        move_on(generation_key(group))
     except Exception:  # a dead cache holds nothing to clear
         logger.warning("page cache: could not move %s on", group, exc_info=True)
 
