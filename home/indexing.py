@@ -7,6 +7,7 @@ the tests' fixtures) indexes each saved object once, in its final state, when th
 """
 
 import contextlib
+from collections import defaultdict
 
 from django.db.models.signals import post_save
 from modelsearch import index as search_index
@@ -23,7 +24,8 @@ _deferred_saves = []
 @contextlib.contextmanager
 def indexed_once():
     """Index every object saved inside the block once, when the outermost block ends without
-    an error (usable as a decorator)."""
+    an error (usable as a decorator). For commands and fixtures, not requests: the search
+    signal is disconnected for the whole process while the block runs."""
     if _deferred_saves:
         yield
         return
@@ -50,11 +52,14 @@ def indexed_once():
         post_save.disconnect(remember)
         for model in searched:
             post_save.connect(search_on_save, sender=model)
+    saved_by_model = defaultdict(set)
     for model, pk in saved:
-        if not model._default_manager.filter(pk=pk).exists():
-            continue
-        args = (model._meta.app_label, model._meta.model_name, str(pk))
-        if model in searched:
-            insert_or_update_object_task.enqueue(*args)
-        if ReferenceIndex.is_indexed(model):
-            update_reference_index_task.enqueue(*args)
+        saved_by_model[model].add(pk)
+    for model, pks in saved_by_model.items():
+        # What is still there (one query a model): an object deleted later in the block is not.
+        for pk in model._default_manager.filter(pk__in=pks).values_list("pk", flat=True):
+            args = (model._meta.app_label, model._meta.model_name, str(pk))
+            if model in searched:
+                insert_or_update_object_task.enqueue(*args)
+            if ReferenceIndex.is_indexed(model):
+                update_reference_index_task.enqueue(*args)
