@@ -140,14 +140,16 @@ class PostgresServer(Server):
     """A private PostgreSQL cluster, which can also write its database to a file and read
     one back (pg_dump's custom format)."""
 
-    binaries: Path = None
+    binaries: Path
 
     def _client(self, program, *args):
-        subprocess.run(
+        result = subprocess.run(
             [self.binaries / program, "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
              *args],
-            check=True, capture_output=True,
+            capture_output=True, text=True,
         )  # fmt: skip
+        if result.returncode != 0:
+            raise RuntimeError(f"{program} failed: {result.stderr[-3000:]}")
 
     def dump(self, path):
         self._client("pg_dump", "--format=custom", f"--file={path}", "aicities")
