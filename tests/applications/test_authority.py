@@ -7,8 +7,6 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
 from applications import exports
@@ -175,12 +173,8 @@ def test_the_selection_counts_authorities_by_kind_and_membership_in_each_languag
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_applications_stored_before_become_municipalities_named_after_their_city():
-    executor = MigrationExecutor(connection)
-    before = [("applications", "0004_alter_application_letter")]
-    after = [("applications", "0005_applicant_authority")]
-    executor.migrate(before)
-    old_apps = executor.loader.project_state(before).apps
+def test_applications_stored_before_become_municipalities_named_after_their_city(migrated_to):
+    old_apps = migrated_to([("applications", "0004_alter_application_letter")])
     # Only the applications app goes back: the cohort is today's.
     cohort = CohortFactory(country="IT", slug="italy-old")
     old_apps.get_model("applications", "Application").objects.create(
@@ -202,14 +196,10 @@ def test_applications_stored_before_become_municipalities_named_after_their_city
         consented_at="2026-01-20T10:00:00Z",
     )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(after)
-    new_apps = executor.loader.project_state(after).apps
+    new_apps = migrated_to([("applications", "0005_applicant_authority")])
     migrated = new_apps.get_model("applications", "Application").objects.get()
     assert (migrated.authority_kind, migrated.authority_name, migrated.efus_member) == (
         "municipality",
         "Bologna",
         "unknown",
     )
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())

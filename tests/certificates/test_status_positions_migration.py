@@ -5,8 +5,6 @@ at), and a revoked one stays revoked at both."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from certificates import credentials
 from certificates.models import STATUS_LIST_SIZE, Certificate
@@ -18,31 +16,21 @@ BEFORE = [("certificates", "0003_calendar_key")]
 AFTER = [("certificates", "0004_random_status_list_positions")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def test_existing_certificates_get_random_positions_and_keep_their_revocations(enrolments):
+def test_existing_certificates_get_random_positions_and_keep_their_revocations(
+    enrolments, migrated_to
+):
     for enrolment in enrolments.values():
         attend(enrolment)
-    old_apps = migrate(BEFORE)
-    try:
-        OldCertificate = old_apps.get_model("certificates", "Certificate")
-        issued_at = datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC)
-        old = [
-            OldCertificate.objects.create(
-                enrolment_id=enrolment.pk, language="de", issued_at=issued_at
-            )
-            for enrolment in enrolments.values()
-        ]
-        OldCertificate.objects.filter(pk=old[1].pk).update(
-            revoked_at=issued_at, revocation_reason="Issued by mistake"
-        )
-    finally:
-        migrate(AFTER)
+    OldCertificate = migrated_to(BEFORE).get_model("certificates", "Certificate")
+    issued_at = datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC)
+    old = [
+        OldCertificate.objects.create(enrolment_id=enrolment.pk, language="de", issued_at=issued_at)
+        for enrolment in enrolments.values()
+    ]
+    OldCertificate.objects.filter(pk=old[1].pk).update(
+        revoked_at=issued_at, revocation_reason="Issued by mistake"
+    )
+    migrated_to(AFTER)
     certificates = list(Certificate.objects.order_by("pk"))
     assert [c.legacy_status_index for c in certificates] == [c.pk for c in old]
     positions = {c.status_index for c in certificates}
