@@ -1,6 +1,5 @@
 """Cities and regions apply: the applicant is a local or regional authority of a kind, says
-whether it belongs to Efus, and every page, email and export words it to fit, in six languages;
-applications stored before keep their city as a municipality."""
+whether it belongs to Efus, and every page, email and export words it to fit, in six languages."""
 
 import pytest
 import time_machine
@@ -15,7 +14,6 @@ from applications.emails import status_url
 from applications.factories import ApplicationFactory
 from applications.models import Application, ApplicationStatus, AuthorityKind, EfusMembership
 from applications.selection import authorities
-from programme.factories import CohortFactory
 from tests.applications.builders import DURING_WINDOW, run_queue, valid_data
 from tests.conftest import LANGUAGE_CODES
 
@@ -170,36 +168,3 @@ def test_the_selection_counts_authorities_by_kind_and_membership_in_each_languag
         kind: {municipality: 0, intermunicipal: 0, region: 2},
         member: {yes: 1, no: 1, unknown: 0},
     }
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_applications_stored_before_become_municipalities_named_after_their_city(migrated_to):
-    old_apps = migrated_to([("applications", "0004_alter_application_letter")])
-    # Only the applications app goes back: the cohort is today's.
-    cohort = CohortFactory(country="IT", slug="italy-old")
-    old_apps.get_model("applications", "Application").objects.create(
-        reference="AIC-2026-IT-0001",
-        cohort_id=cohort.pk,
-        language="it",
-        city_name="Bologna",
-        country="IT",
-        region="Emilia-Romagna",
-        population=390_000,
-        service="municipal_police",
-        contact_name="Giulia Rossi",
-        contact_position="Comandante",
-        contact_email="giulia.rossi@example.it",
-        contact_phone="+39 051 000000",
-        motivation="…",
-        commits_to_attend=True,
-        consent_version="2026-01",
-        consented_at="2026-01-20T10:00:00Z",
-    )
-
-    new_apps = migrated_to([("applications", "0005_applicant_authority")])
-    migrated = new_apps.get_model("applications", "Application").objects.get()
-    assert (migrated.authority_kind, migrated.authority_name, migrated.efus_member) == (
-        "municipality",
-        "Bologna",
-        "unknown",
-    )

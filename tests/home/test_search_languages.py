@@ -29,23 +29,25 @@ WORD_FORMS = {
 }
 
 
-@pytest.fixture
-def pages_in_six_languages(site_tree):
-    """One page per language tree, written in that language, with the city of Liège."""
-    english = ProgrammePageFactory(
-        parent=site_tree.home,
-        slug="recordings",
-        title="Recordings",
-        intro=f"{WORD_FORMS['en'][0]}, from Liège.",
-    )
-    pages = {"en": english}
-    for code, (sentence, _form) in WORD_FORMS.items():
-        if code == "en":
-            continue
-        page = publish_translation(english, site_tree.locales[code], f"Page {code}")
-        page.intro = f"{sentence}, de Liège."
-        page.save_revision().publish()
-        pages[code] = page
+@pytest.fixture(scope="module")
+def pages_in_six_languages(site_world, django_db_blocker):
+    """One page per language tree, written in that language, with the city of Liège; built
+    once for the module, in its transaction, and indexed as each is published."""
+    with django_db_blocker.unblock():
+        english = ProgrammePageFactory(
+            parent=site_world.home,
+            slug="recordings",
+            title="Recordings",
+            intro=f"{WORD_FORMS['en'][0]}, from Liège.",
+        )
+        pages = {"en": english}
+        for code, (sentence, _form) in WORD_FORMS.items():
+            if code == "en":
+                continue
+            page = publish_translation(english, site_world.locales[code], f"Page {code}")
+            page.intro = f"{sentence}, de Liège."
+            page.save_revision().publish()
+            pages[code] = page
     return pages
 
 
