@@ -10,8 +10,10 @@ from bs4 import BeautifulSoup
 from certificates.enrolment import enrol_application
 from certificates.issuing import issue, revoke
 from certificates.models import Certificate
-from tests.conftest import queries_on_second_visit
-from tests.fixtures.certificates import attend, make_application
+from members.groups import EDITORS, ensure_groups
+from tests.accounts import make_user
+from tests.conftest import kept_for_the_module, queries_on_second_visit
+from tests.fixtures.certificates import attend, german_cohort, make_application
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +30,24 @@ NOT_FOUND = {"en": "No certificate found", "fr": "Aucun certificat trouvé",
 TOO_MANY = {"en": "Too many look-ups", "fr": "Trop de vérifications", "de": "Zu viele Abfragen"}
 
 
+@pytest.fixture(scope="module")
+def issued(django_db_setup, django_db_blocker):
+    """A valid and a revoked certificate, issued once for the module: its tests only read them."""
+    with kept_for_the_module(django_db_blocker):
+        editor = make_user("vera", ensure_groups()[EDITORS])
+        application = make_application(german_cohort(slug="germany-2026-verified"))
+        enrolments = {e.name: e for e in enrol_application(application, notify=False)}
+        for name in ("Jürgen Groß", "Françoise Ĳsselmuiden"):
+            attend(enrolments[name])
+        valid = issue(enrolments["Jürgen Groß"], by=editor, notify=False)
+        revoked = issue(enrolments["Françoise Ĳsselmuiden"], by=editor, notify=False)
+        revoke(revoked, "Issued by mistake", by=editor)
+        yield {"valid": valid.pk, "revoked": revoked.pk}
+
+
 @pytest.fixture
-def certificates(enrolments, editor):
-    for name in ("Jürgen Groß", "Françoise Ĳsselmuiden"):
-        attend(enrolments[name])
-    valid = issue(enrolments["Jürgen Groß"], by=editor, notify=False)
-    revoked = issue(enrolments["Françoise Ĳsselmuiden"], by=editor, notify=False)
-    revoke(revoked, "Issued by mistake", by=editor)
-    return {"valid": valid, "revoked": revoked}
+def certificates(issued, db):
+    return {key: Certificate.objects.get(pk=pk) for key, pk in issued.items()}
 
 
 @pytest.mark.parametrize("code", list(VALID))
