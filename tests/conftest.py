@@ -8,6 +8,8 @@ transaction: there each test builds its own tree, as before.
 """
 
 import contextlib
+import functools
+import os
 import sqlite3
 from types import SimpleNamespace
 
@@ -29,6 +31,7 @@ from programme.factories import (
     ProgrammePageFactory,
 )
 from programme.models import session_date_changed
+from tests.production.servers import migrate_postgres
 from web.fragments import PARTS
 
 pytest_plugins = [
@@ -197,6 +200,17 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
         connection.ensure_connection()
         connection.connection.backup(target)
     yield copy
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres(tmp_path_factory):
+    """`migrated_postgres(environment, postgres)`: a private PostgreSQL cluster's database
+    migrated, by `manage.py migrate` once in the whole test run and from its dump after that
+    (tests/production/servers.py). The dump lies in the run's temporary folder, which every
+    pytest-xdist process of the run shares (each has its own folder inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    return functools.partial(migrate_postgres, shared_folder=shared)
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ import sys
 import pytest
 
 from tests.faults.site import PREPARE, Site, production_environment, smtp_sink
-from tests.production.servers import PROJECT, free_port, gunicorn, migrate_postgres
+from tests.production.servers import PROJECT, free_port, gunicorn
 from tests.services import private_postgres, private_redis
 
 
 @pytest.fixture(scope="package")
-def site(tmp_path_factory):
+def site(tmp_path_factory, migrated_postgres):
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.skip("runs once, in the SQLite pass (it starts its own PostgreSQL)")
     folder = tmp_path_factory.mktemp("faults")
@@ -27,7 +27,7 @@ def site(tmp_path_factory):
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
             cwd=PROJECT, env=environment,
         )  # fmt: skip
-        migrate_postgres(environment, postgres)
+        migrated_postgres(environment, postgres)
         assert collecting.wait(600) == 0, "collectstatic failed"
         prepared = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", PREPARE],

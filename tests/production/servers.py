@@ -1,14 +1,11 @@
 """Real server processes for tests: gunicorn on a free port (demo/processes.py), with Google's
 reCAPTCHA answer stubbed (no network reaches Google here), stopped when the test ends."""
 
-import atexit
+import fcntl
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from contextlib import contextmanager
-from pathlib import Path
 
 from demo import processes
 from demo.processes import PROJECT, free_port
@@ -84,19 +81,18 @@ def environment_for(database_url, **extra):
     return environment
 
 
-_MIGRATED_POSTGRES = {}
-
-
-def migrate_postgres(environment, postgres):
+def migrate_postgres(environment, postgres, shared_folder):
     """Apply every migration to the database of `postgres` (tests/services.py's private
-    cluster): the first time in this process with `manage.py migrate`, then by restoring a dump
-    of that first database (seconds instead of half a minute)."""
-    dump = _MIGRATED_POSTGRES.get("dump")
-    if dump is not None:
-        postgres.restore(dump)
-        return
-    manage(environment, "migrate", "--noinput")
-    folder = Path(tempfile.mkdtemp(prefix="aicities-migrated-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    postgres.dump(folder / "migrated.dump")
-    _MIGRATED_POSTGRES["dump"] = folder / "migrated.dump"
+    cluster). The first process of the test run to need it runs `manage.py migrate` and leaves
+    a dump in `shared_folder`; every later call, in any process of the run, restores that dump
+    (seconds instead of half a minute). A process that asks while the first migrates waits."""
+    dump = shared_folder / "migrated-postgres.dump"
+    with open(shared_folder / "migrated-postgres.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not dump.exists():
+            manage(environment, "migrate", "--noinput")
+            partial = dump.with_suffix(".partial")
+            postgres.dump(partial)
+            partial.rename(dump)
+            return
+    postgres.restore(dump)

@@ -16,7 +16,6 @@ from tests.production.servers import (
     free_port,
     gunicorn,
     manage,
-    migrate_postgres,
 )
 from tests.services import private_postgres, private_redis
 
@@ -76,7 +75,7 @@ def servers():
         yield postgres, cache
 
 
-def test_two_servers_share_the_database_and_the_rate_limits(servers):
+def test_two_servers_share_the_database_and_the_rate_limits(servers, migrated_postgres):
     postgres, cache = servers
     first_port, second_port = free_port(), free_port()
     environment = environment_for(
@@ -86,7 +85,7 @@ def test_two_servers_share_the_database_and_the_rate_limits(servers):
         BASE_URL=f"http://127.0.0.1:{first_port}",
         CERTIFICATE_LOOKUPS_ALLOWED=str(LOOKUPS_ALLOWED),
     )
-    migrate_postgres(environment, postgres)
+    migrated_postgres(environment, postgres)
     manage(environment, "shell", "-c", PREPARE)
     with (
         gunicorn(environment, first_port, workers=2) as first,
