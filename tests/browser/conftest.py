@@ -140,15 +140,13 @@ def live_server(live_server):
 
 
 def one_request_at_a_time(app):
-    """Requests to Django one at a time; static and media files, which touch no database, beside
-    them."""
+    """Requests to Django one at a time; static files, which touch no database, beside them."""
     from django.conf import settings
 
     lock = threading.Lock()
-    files = (settings.STATIC_URL, settings.MEDIA_URL)
 
     def serialized(environ, start_response):
-        if environ.get("PATH_INFO", "").startswith(files):
+        if environ.get("PATH_INFO", "").startswith(settings.STATIC_URL):
             return app(environ, start_response)
         with lock:
             response = app(environ, start_response)
