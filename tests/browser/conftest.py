@@ -22,7 +22,6 @@ access (SynchronousOnlyOperation) from that thread.
 import contextlib
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -124,39 +123,6 @@ def committed_for_the_module(django_db_blocker):
                     inhibit_post_migrate=True,
                 )
                 connections[alias].creation.deserialize_db_from_string(contents[alias])
-
-
-@pytest.fixture(scope="session")
-def live_server(live_server):
-    """pytest-django's live server, answering one request at a time. On SQLite its request
-    threads share one in-memory connection, and Django keeps atomic blocks per connection, not
-    per thread: when two requests' transactions interleaved on it (a page's sprite or
-    translations loading beside a form sent), one closed the other's block without committing,
-    and the test, reading on a connection of its own, missed what the page had just saved."""
-    server = live_server.thread.httpd
-    if live_server.thread.connections_override:
-        server.set_app(one_request_at_a_time(server.get_app()))
-    return live_server
-
-
-def one_request_at_a_time(app):
-    """Requests to Django one at a time; static files, which touch no database, beside them."""
-    from django.conf import settings
-
-    lock = threading.Lock()
-
-    def serialized(environ, start_response):
-        if environ.get("PATH_INFO", "").startswith(settings.STATIC_URL):
-            return app(environ, start_response)
-        with lock:
-            response = app(environ, start_response)
-            try:
-                return [b"".join(response)]
-            finally:
-                # Django's end of request (request_finished: connections tidied) runs here.
-                getattr(response, "close", lambda: None)()
-
-    return serialized
 
 
 @pytest.fixture(autouse=True)
