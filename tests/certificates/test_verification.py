@@ -13,7 +13,7 @@ from certificates.models import Certificate
 from members.groups import EDITORS, ensure_groups
 from tests.accounts import make_user
 from tests.conftest import kept_for_the_module, queries_on_second_visit
-from tests.fixtures.certificates import attend, german_cohort, make_application
+from tests.fixtures.certificates import attend, enrolled, german_cohort, make_application
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +35,7 @@ def issued(django_db_setup, django_db_blocker):
     """A valid and a revoked certificate, issued once for the module: its tests only read them."""
     with kept_for_the_module(django_db_blocker):
         editor = make_user("vera", ensure_groups()[EDITORS])
-        application = make_application(german_cohort(slug="germany-2026-verified"))
-        enrolments = {e.name: e for e in enrol_application(application, notify=False)}
+        enrolments = enrolled(german_cohort(slug="germany-2026-verified"))
         for name in ("Jürgen Groß", "Françoise Ĳsselmuiden"):
             attend(enrolments[name])
         valid = issue(enrolments["Jürgen Groß"], by=editor, notify=False)
