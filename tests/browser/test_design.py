@@ -272,9 +272,29 @@ def test_members_pages_in_every_language_and_width(live_server, demo, tab, asser
     walker.report()
 
 
+# What the page saw, kept for a failure's message: each input event reaching the document, with
+# the time, its target, the focused element and the menu button's state when it arrived.
+MENU_EVENT_TRACE = """
+window.menuEvents = [];
+const started = performance.now();
+const named = (element) => element && (element.className || element.nodeName);
+for (const type of ["keydown", "keyup", "click", "focusin", "pointerdown", "pointerup",
+                    "pointercancel", "touchstart", "touchend", "mousedown", "mouseup"]) {
+  document.addEventListener(type, (event) => {
+    const key = event.key === " " ? "Space" : event.key || "";
+    const expanded = document.querySelector(".menu-button")?.getAttribute("aria-expanded");
+    window.menuEvents.push(`${Math.round(performance.now() - started)} ms ${type} ${key}`
+      + ` on ${named(event.target)}, focus on ${named(document.activeElement)},`
+      + ` aria-expanded=${expanded}`);
+  }, true);
+}
+"""
+
+
 def menu_state(tab, button, shown, why):
     """Wait (up to the default timeout) until the menu and its button say `shown`: a key press
-    or a tap is handled by the page after Playwright returns, later on a busy machine."""
+    or a tap is handled by the page after Playwright returns, later on a busy machine. A failure
+    says what was awaited and which events the page received."""
     menu = tab.locator("#site-menu .main-nav")
     try:
         if shown:
@@ -283,11 +303,14 @@ def menu_state(tab, button, shown, why):
             expect(menu).to_be_hidden()
         expect(button).to_have_attribute("aria-expanded", "true" if shown else "false")
     except AssertionError as error:
-        raise AssertionError(why) from error
+        awaited = " ".join(line.strip() for line in str(error).splitlines()[:2])
+        events = "\n    ".join(tab.evaluate("window.menuEvents || []"))
+        raise AssertionError(f"{why} ({awaited}); the page received:\n    {events}") from error
 
 
 def test_the_menu_opens_and_closes_by_tap_and_keyboard(live_server, demo, tab):
     problems = []
+    tab.add_init_script(MENU_EVENT_TRACE)
     for code in LANGUAGE_CODES:
         tab.set_viewport_size({"width": 320, "height": 700})
         tab.goto(f"{live_server.url}/{code}/")
