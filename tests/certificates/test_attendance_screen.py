@@ -5,9 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from certificates.enrolment import enrol_application
 from certificates.models import Attendance
-from tests.fixtures.certificates import make_application
+from tests.fixtures.certificates import enrolled
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +96,7 @@ def test_participants_and_committee_members_cannot_record(
 def test_the_screen_is_flat_from_10_to_30_participants(client, editor, cohort, groups):
     def add(count, start):
         people = [(f"Teilnehmer {i}", f"t{i}@example.de") for i in range(start, start + count)]
-        for enrolment in enrol_application(make_application(cohort, people=people), notify=False):
+        for enrolment in enrolled(cohort, people=people).values():
             for session in cohort.sessions.all():
                 Attendance.objects.create(
                     enrolment=enrolment, session=session, present=True, recorded_by=editor

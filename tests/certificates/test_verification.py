@@ -7,13 +7,12 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 
-from certificates.enrolment import enrol_application
 from certificates.issuing import issue, revoke
 from certificates.models import Certificate
 from members.groups import EDITORS, ensure_groups
 from tests.accounts import make_user
 from tests.conftest import kept_for_the_module, queries_on_second_visit
-from tests.fixtures.certificates import attend, enrolled, german_cohort, make_application
+from tests.fixtures.certificates import attend, enrolled, german_cohort
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +162,7 @@ def test_verification_page_queries_are_flat_from_10_to_30_participants(
 
     def add(count, start):
         people = [(f"Teilnehmerin {i}", f"t{i}@example.de") for i in range(start, start + count)]
-        for enrolment in enrol_application(make_application(cohort, people=people), notify=False):
+        for enrolment in enrolled(cohort, people=people).values():
             attend(enrolment)
             issue(enrolment, notify=False)
 
